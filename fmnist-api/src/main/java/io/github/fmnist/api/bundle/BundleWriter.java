@@ -1,0 +1,112 @@
+package io.github.fmnist.api.bundle;
+
+import io.github.fmnist.api.FmnistVersion;
+import io.github.fmnist.api.model.Classifier;
+import io.github.fmnist.api.model.ModelInfo;
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+/** Writes a bundle to a temporary file beside the target and moves it into place atomically. */
+final class BundleWriter {
+    private BundleWriter() {
+    }
+
+    static void save(Path target, Classifier classifier, Provenance provenance, Map<String, Double> metrics) throws IOException {
+        Path absolute = target.toAbsolutePath();
+        Path dir = absolute.getParent();
+        Files.createDirectories(dir);
+        Path temp = Files.createTempFile(dir, "." + absolute.getFileName(), ".tmp");
+        try {
+            try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(temp))) {
+                Sink sink = new Sink(zip);
+                classifier.writePayload(sink);
+                sink.requireClosed();
+                ModelInfo info = classifier.info();
+                BundleManifest manifest = new BundleManifest(ModelBundle.FORMAT_VERSION, info.providerId(),
+                        info.providerVersion(), FmnistVersion.current(), info.hyperparameters().asText(), provenance,
+                        metrics, sink.entries);
+                zip.putNextEntry(new ZipEntry(ModelBundle.MANIFEST_ENTRY));
+                zip.write(ManifestCodec.write(manifest).getBytes(StandardCharsets.UTF_8));
+                zip.closeEntry();
+            }
+            Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    private static final class Sink implements PayloadSink {
+        private final ZipOutputStream zip;
+        private final List<PayloadEntry> entries = new ArrayList<>();
+        private final Set<String> names = new HashSet<>();
+        private boolean open;
+
+        Sink(ZipOutputStream zip) {
+            this.zip = zip;
+        }
+
+        @Override
+        public OutputStream entry(String name) throws IOException {
+            if (!ModelBundle.isValidEntryName(name)) {
+                throw new IllegalArgumentException("payload entry name must match " + ModelBundle.ENTRY_NAME_PATTERN + ": " + name);
+            }
+            if (!names.add(name)) {
+                throw new IllegalArgumentException("payload entry '" + name + "' written twice");
+            }
+            if (open) {
+                throw new IllegalStateException("close the previous payload entry before starting '" + name + "'");
+            }
+            open = true;
+            zip.putNextEntry(new ZipEntry(ModelBundle.PAYLOAD_PREFIX + name));
+            MessageDigest digest = ModelBundle.sha256();
+            return new FilterOutputStream(new DigestOutputStream(zip, digest)) {
+                private long size;
+                private boolean closed;
+
+                @Override
+                public void write(int b) throws IOException {
+                    out.write(b);
+                    size++;
+                }
+
+                @Override
+                public void write(byte[] b, int off, int len) throws IOException {
+                    out.write(b, off, len);
+                    size += len;
+                }
+
+                @Override
+                public void close() throws IOException {
+                    if (!closed) {
+                        closed = true;
+                        out.flush();
+                        zip.closeEntry();
+                        entries.add(new PayloadEntry(name, size, HexFormat.of().formatHex(digest.digest())));
+                        open = false;
+                    }
+                }
+            };
+        }
+
+        void requireClosed() {
+            if (open) {
+                throw new IllegalStateException("a payload entry was left open");
+            }
+        }
+    }
+}

@@ -1,0 +1,217 @@
+package io.github.fmnist.api.bundle;
+
+import io.github.fmnist.api.CorruptDataException;
+import io.github.fmnist.api.IncompatibleModelException;
+import io.github.fmnist.api.TamperedModelException;
+import io.github.fmnist.api.model.Classifier;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Enumeration;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipFile;
+
+/**
+ * A saved model: one ZIP file holding a manifest ({@code fmnist-manifest.properties}) and payload entries
+ * ({@code payload/NAME}) whose sizes and SHA-256 checksums the manifest lists.
+ *
+ * <p>{@link #read(Path)} checks the format version, the entry list, every size and every checksum before
+ * any payload reaches a provider; the verified bytes are kept in memory, so what a provider parses is
+ * exactly what was checked.
+ *
+ * <pre>{@code
+ * ModelBundle.save(Path.of("cnn.fmnist"), classifier, provenance, Map.of("test.accuracy", 0.93));
+ * ModelBundle bundle = ModelBundle.read(Path.of("cnn.fmnist"));
+ * Classifier again = registry.requireModel(bundle.manifest().providerId()).load(bundle);
+ * }</pre>
+ */
+public final class ModelBundle {
+    /** The format version this fmnist writes and the newest it reads. */
+    public static final int FORMAT_VERSION = 1;
+    /** The usual file name extension. */
+    public static final String EXTENSION = ".fmnist";
+
+    static final String MANIFEST_ENTRY = "fmnist-manifest.properties";
+    static final String PAYLOAD_PREFIX = "payload/";
+    static final String ENTRY_NAME_PATTERN = "[A-Za-z0-9][A-Za-z0-9._-]{0,127}";
+    private static final Pattern ENTRY_NAME = Pattern.compile(ENTRY_NAME_PATTERN);
+    private static final int MAX_MANIFEST_BYTES = 1 << 20;
+    private static final long MAX_ENTRY_BYTES = Integer.MAX_VALUE - 8;
+
+    private final Path path;
+    private final BundleManifest manifest;
+    private final Map<String, byte[]> payload;
+
+    private ModelBundle(Path path, BundleManifest manifest, Map<String, byte[]> payload) {
+        this.path = path;
+        this.manifest = manifest;
+        this.payload = payload;
+    }
+
+    /**
+     * Saves {@code classifier} with its provenance and metrics. The file appears complete or not at all
+     * (written to a temporary file in the same folder, then moved atomically).
+     */
+    public static void save(Path file, Classifier classifier, Provenance provenance, Map<String, Double> metrics) throws IOException {
+        BundleWriter.save(file, classifier, provenance, metrics);
+    }
+
+    /**
+     * Reads and verifies a bundle.
+     *
+     * @throws IncompatibleModelException if it is not a bundle, or of a newer format
+     * @throws TamperedModelException     if an entry is missing, undeclared, or differs in size or checksum
+     */
+    public static ModelBundle read(Path file) throws IOException {
+        String source = file.toString();
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            ZipEntry manifestEntry = zip.getEntry(MANIFEST_ENTRY);
+            if (manifestEntry == null) {
+                throw new IncompatibleModelException(source + ": not an fmnist model bundle (no " + MANIFEST_ENTRY + ")");
+            }
+            byte[] manifestBytes = readBounded(zip, manifestEntry, MAX_MANIFEST_BYTES, source);
+            Properties props = ManifestCodec.parse(new String(manifestBytes, StandardCharsets.UTF_8), source);
+            int version = ManifestCodec.formatVersion(props, source);
+            if (version < 1 || version > FORMAT_VERSION) {
+                throw new IncompatibleModelException(source + ": bundle format version " + version
+                        + " is not supported; this fmnist reads versions 1 to " + FORMAT_VERSION);
+            }
+            BundleManifest manifest = ManifestCodec.read(props, source);
+            return new ModelBundle(file, manifest, verifiedPayload(zip, manifest, source));
+        } catch (NoSuchFileException e) {
+            throw e;
+        } catch (ZipException e) {
+            throw new IncompatibleModelException(source + ": not an fmnist model bundle (not a ZIP file: " + e.getMessage() + ")", e);
+        }
+    }
+
+    private static Map<String, byte[]> verifiedPayload(ZipFile zip, BundleManifest manifest, String source) throws IOException {
+        Enumeration<? extends ZipEntry> all = zip.entries();
+        while (all.hasMoreElements()) {
+            String name = all.nextElement().getName();
+            if (!name.equals(MANIFEST_ENTRY) && (!name.startsWith(PAYLOAD_PREFIX)
+                    || manifest.entry(name.substring(PAYLOAD_PREFIX.length())).isEmpty())) {
+                throw new TamperedModelException(source + ": entry '" + name + "' is not declared in the manifest");
+            }
+        }
+        Map<String, byte[]> verified = new HashMap<>();
+        for (PayloadEntry declared : manifest.payload()) {
+            ZipEntry entry = zip.getEntry(PAYLOAD_PREFIX + declared.name());
+            if (entry == null) {
+                throw new TamperedModelException(source + ": payload entry '" + declared.name() + "' is declared but missing");
+            }
+            if (declared.size() < 0 || declared.size() > MAX_ENTRY_BYTES) {
+                throw new TamperedModelException(source + ": payload entry '" + declared.name() + "' declares an impossible size "
+                        + declared.size());
+            }
+            byte[] content = readBounded(zip, entry, declared.size(), source);
+            if (content.length != declared.size()) {
+                throw new TamperedModelException(source + ": payload entry '" + declared.name() + "' size: expected "
+                        + declared.size() + " bytes, found " + content.length);
+            }
+            String actual = HexFormat.of().formatHex(sha256().digest(content));
+            if (!actual.equalsIgnoreCase(declared.sha256())) {
+                throw new TamperedModelException(source + ": payload entry '" + declared.name() + "' SHA-256: expected "
+                        + declared.sha256() + ", found " + actual);
+            }
+            verified.put(declared.name(), content);
+        }
+        return verified;
+    }
+
+    /** Reads at most {@code limit} bytes; one byte more means the entry is larger than declared. */
+    private static byte[] readBounded(ZipFile zip, ZipEntry entry, long limit, String source) throws IOException {
+        try (InputStream in = zip.getInputStream(entry)) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.min(limit, 1 << 20));
+            byte[] buffer = new byte[1 << 16];
+            long total = 0;
+            int n;
+            while ((n = in.read(buffer)) > 0) {
+                total += n;
+                if (total > limit) {
+                    throw new TamperedModelException(source + ": entry '" + entry.getName() + "' is larger than the "
+                            + limit + " bytes allowed");
+                }
+                out.write(buffer, 0, n);
+            }
+            return out.toByteArray();
+        } catch (ZipException e) {
+            throw new CorruptDataException(source, -1, "entry '" + entry.getName() + "' cannot be decompressed: " + e.getMessage(), e);
+        }
+    }
+
+    /** The file this bundle was read from. */
+    public Path path() {
+        return path;
+    }
+
+    /** The verified manifest. */
+    public BundleManifest manifest() {
+        return manifest;
+    }
+
+    /** Names of the payload entries. */
+    public Set<String> payloadNames() {
+        return Set.copyOf(payload.keySet());
+    }
+
+    /**
+     * The verified content of payload entry {@code name}.
+     *
+     * @throws IncompatibleModelException if there is no such entry
+     */
+    public InputStream open(String name) {
+        return new ByteArrayInputStream(require(name));
+    }
+
+    /** The verified content of payload entry {@code name}, as a copy. */
+    public byte[] readAllBytes(String name) {
+        return require(name).clone();
+    }
+
+    /**
+     * Checks that this bundle was written by provider {@code providerId}.
+     *
+     * @throws IncompatibleModelException naming both ids otherwise
+     */
+    public void requireProvider(String providerId) {
+        if (!manifest.providerId().equals(providerId)) {
+            throw new IncompatibleModelException(path + ": bundle was written by provider '" + manifest.providerId()
+                    + "', not '" + providerId + "'");
+        }
+    }
+
+    private byte[] require(String name) {
+        byte[] content = payload.get(name);
+        if (content == null) {
+            throw new IncompatibleModelException(path + ": bundle of provider '" + manifest.providerId()
+                    + "' has no payload entry '" + name + "'; it has " + payload.keySet());
+        }
+        return content;
+    }
+
+    static boolean isValidEntryName(String name) {
+        return ENTRY_NAME.matcher(name).matches();
+    }
+
+    static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+}

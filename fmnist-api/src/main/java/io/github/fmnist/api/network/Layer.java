@@ -1,0 +1,181 @@
+package io.github.fmnist.api.network;
+
+/**
+ * The operations a framework-neutral network description may use. Shapes follow NCHW for images and
+ * {@code [N, features]} after {@link Flatten}. Every weight array is copied on construction and on access.
+ */
+public sealed interface Layer {
+
+    /** Short type name for messages ("Convolution", "Dense", ...). */
+    default String typeName() {
+        return getClass().getSimpleName();
+    }
+
+    /**
+     * 2-D convolution with bias, no dilation, one group.
+     *
+     * @param weights OIHW: {@code outChannels × inChannels × kernelHeight × kernelWidth}
+     * @param bias    {@code outChannels} values
+     * @param padding pixels added at top, left, bottom and right
+     */
+    record Convolution(int inChannels, int outChannels, int kernelHeight, int kernelWidth, int strideHeight,
+                       int strideWidth, Padding padding, float[] weights, float[] bias) implements Layer {
+        public Convolution {
+            Shapes.require("Convolution weights", weights, (long) outChannels * inChannels * kernelHeight * kernelWidth);
+            Shapes.require("Convolution bias", bias, outChannels);
+            weights = weights.clone();
+            bias = bias.clone();
+        }
+
+        @Override
+        public float[] weights() {
+            return weights.clone();
+        }
+
+        @Override
+        public float[] bias() {
+            return bias.clone();
+        }
+    }
+
+    /** Max pooling. */
+    record MaxPool(int kernelHeight, int kernelWidth, int strideHeight, int strideWidth, Padding padding) implements Layer {
+    }
+
+    /** Average pooling (padding excluded from the average). */
+    record AveragePool(int kernelHeight, int kernelWidth, int strideHeight, int strideWidth, Padding padding) implements Layer {
+    }
+
+    /** Mean over each channel's spatial positions: {@code [N, C, H, W] → [N, C, 1, 1]}. */
+    record GlobalAveragePool() implements Layer {
+    }
+
+    /**
+     * Inference-mode batch normalisation per channel: {@code γ (x − mean) / √(variance + ε) + β}.
+     */
+    record BatchNorm(int channels, float[] gamma, float[] beta, float[] mean, float[] variance, double epsilon) implements Layer {
+        public BatchNorm {
+            Shapes.require("BatchNorm gamma", gamma, channels);
+            Shapes.require("BatchNorm beta", beta, channels);
+            Shapes.require("BatchNorm mean", mean, channels);
+            Shapes.require("BatchNorm variance", variance, channels);
+            gamma = gamma.clone();
+            beta = beta.clone();
+            mean = mean.clone();
+            variance = variance.clone();
+        }
+
+        @Override
+        public float[] gamma() {
+            return gamma.clone();
+        }
+
+        @Override
+        public float[] beta() {
+            return beta.clone();
+        }
+
+        @Override
+        public float[] mean() {
+            return mean.clone();
+        }
+
+        @Override
+        public float[] variance() {
+            return variance.clone();
+        }
+    }
+
+    /** Element-wise sum of all inputs (a residual connection); inputs have equal shapes. */
+    record Add() implements Layer {
+    }
+
+    /** {@code [N, C, H, W] → [N, C·H·W]} in C, H, W order. */
+    record Flatten() implements Layer {
+    }
+
+    /**
+     * Fully connected layer {@code y = x W + b}.
+     *
+     * @param weights {@code inputs × outputs}, row-major (row = input feature)
+     * @param bias    {@code outputs} values
+     */
+    record Dense(int inputs, int outputs, float[] weights, float[] bias) implements Layer {
+        public Dense {
+            Shapes.require("Dense weights", weights, (long) inputs * outputs);
+            Shapes.require("Dense bias", bias, outputs);
+            weights = weights.clone();
+            bias = bias.clone();
+        }
+
+        @Override
+        public float[] weights() {
+            return weights.clone();
+        }
+
+        @Override
+        public float[] bias() {
+            return bias.clone();
+        }
+    }
+
+    /** An element-wise activation. */
+    record Activation(ActivationFunction function) implements Layer {
+    }
+
+    /** Dropout; the identity at inference. */
+    record Dropout(double rate) implements Layer {
+    }
+
+    /**
+     * Per-feature affine standardisation {@code (x − mean) / std} on {@code [N, features]} input
+     * (for example a classic model's feature scaling).
+     */
+    record Standardize(float[] mean, float[] std) implements Layer {
+        public Standardize {
+            if (mean.length != std.length) {
+                throw new IllegalArgumentException("Standardize mean has " + mean.length + " values but std has " + std.length);
+            }
+            mean = mean.clone();
+            std = std.clone();
+        }
+
+        @Override
+        public float[] mean() {
+            return mean.clone();
+        }
+
+        @Override
+        public float[] std() {
+            return std.clone();
+        }
+    }
+
+    /** Element-wise activations. */
+    enum ActivationFunction {
+        RELU, SIGMOID, TANH, IDENTITY
+    }
+
+    /** Padding in pixels. */
+    record Padding(int top, int left, int bottom, int right) {
+        /** No padding. */
+        public static final Padding NONE = new Padding(0, 0, 0, 0);
+
+        /** The same padding on every side. */
+        public static Padding of(int all) {
+            return new Padding(all, all, all, all);
+        }
+    }
+}
+
+final class Shapes {
+    private Shapes() {
+    }
+
+    static void require(String what, float[] values, long expected) {
+        if (values.length != expected) {
+            throw new IllegalArgumentException(what + ": expected " + expected + " values, found " + values.length);
+        }
+    }
+
+}

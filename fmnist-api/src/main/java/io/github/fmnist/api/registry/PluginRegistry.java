@@ -1,0 +1,129 @@
+package io.github.fmnist.api.registry;
+
+import io.github.fmnist.api.InvalidInputException;
+import io.github.fmnist.api.bundle.ModelBundle;
+import io.github.fmnist.api.explain.ExplainerProvider;
+import io.github.fmnist.api.model.Classifier;
+import io.github.fmnist.api.model.ModelProvider;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The model and explainer plugins on the class path, found with {@link java.util.ServiceLoader}.
+ *
+ * <ul>
+ *   <li>{@code -Dfmnist.models=cnn,logreg} and {@code -Dfmnist.explainers=gradcam} keep only the listed ids.</li>
+ *   <li>A plugin whose constructor or descriptor throws is logged and skipped; {@link #problems()} lists it.</li>
+ *   <li>Two plugins with one id are an error naming both classes and the jars they came from.</li>
+ * </ul>
+ *
+ * <pre>{@code
+ * PluginRegistry registry = PluginRegistry.discover();
+ * registry.models().forEach(p -> System.out.println(p.id() + "  " + p.descriptor().displayName()));
+ * Classifier cnn = registry.loadClassifier(Path.of("cnn.fmnist"));
+ * }</pre>
+ *
+ * Immutable and thread-safe once built.
+ */
+public final class PluginRegistry {
+    /** System property restricting the model plugins to a comma-separated list of ids. */
+    public static final String MODELS_PROPERTY = "fmnist.models";
+    /** System property restricting the explainer plugins to a comma-separated list of ids. */
+    public static final String EXPLAINERS_PROPERTY = "fmnist.explainers";
+
+    private final ServiceDiscovery<ModelProvider> models;
+    private final ServiceDiscovery<ExplainerProvider> explainers;
+
+    private PluginRegistry(ServiceDiscovery<ModelProvider> models, ServiceDiscovery<ExplainerProvider> explainers) {
+        this.models = models;
+        this.explainers = explainers;
+    }
+
+    /** Discovers plugins with the thread context class loader (or this class's loader if none is set). */
+    public static PluginRegistry discover() {
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        return discover(loader != null ? loader : PluginRegistry.class.getClassLoader());
+    }
+
+    /**
+     * Discovers plugins visible to {@code loader}, honouring the restriction properties.
+     *
+     * @throws io.github.fmnist.api.PluginConfigurationException if two plugins share an id
+     */
+    public static PluginRegistry discover(ClassLoader loader) {
+        return new PluginRegistry(
+                ServiceDiscovery.discover(ModelProvider.class, loader, ModelProvider::id, "model",
+                        System.getProperty(MODELS_PROPERTY)),
+                ServiceDiscovery.discover(ExplainerProvider.class, loader, ExplainerProvider::id, "explainer",
+                        System.getProperty(EXPLAINERS_PROPERTY)));
+    }
+
+    static String propertyFor(String kind) {
+        return kind.equals("model") ? MODELS_PROPERTY : EXPLAINERS_PROPERTY;
+    }
+
+    /** The model providers, in discovery order. */
+    public List<ModelProvider> models() {
+        return models.all();
+    }
+
+    /** The model provider with id {@code id}. */
+    public Optional<ModelProvider> model(String id) {
+        return Optional.ofNullable(models.get(id));
+    }
+
+    /**
+     * The model provider with id {@code id}.
+     *
+     * @throws InvalidInputException naming the available ids if there is none
+     */
+    public ModelProvider requireModel(String id) {
+        return model(id).orElseThrow(() -> new InvalidInputException("no model plugin with id '" + id + "'; available: "
+                + models.ids() + problemHint()));
+    }
+
+    /** The explainer providers, in discovery order. */
+    public List<ExplainerProvider> explainers() {
+        return explainers.all();
+    }
+
+    /** The explainer provider with id {@code id}. */
+    public Optional<ExplainerProvider> explainer(String id) {
+        return Optional.ofNullable(explainers.get(id));
+    }
+
+    /**
+     * The explainer provider with id {@code id}.
+     *
+     * @throws InvalidInputException naming the available ids if there is none
+     */
+    public ExplainerProvider requireExplainer(String id) {
+        return explainer(id).orElseThrow(() -> new InvalidInputException("no explainer plugin with id '" + id
+                + "'; available: " + explainers.ids() + problemHint()));
+    }
+
+    /** Plugins that were skipped and restriction entries that matched nothing, as messages. */
+    public List<String> problems() {
+        List<String> all = new ArrayList<>(models.problems());
+        all.addAll(explainers.problems());
+        return List.copyOf(all);
+    }
+
+    /**
+     * Reads and verifies a bundle and loads it with the provider that wrote it.
+     *
+     * @throws InvalidInputException if that provider is not on the class path
+     */
+    public Classifier loadClassifier(Path bundleFile) throws IOException {
+        ModelBundle bundle = ModelBundle.read(bundleFile);
+        return requireModel(bundle.manifest().providerId()).load(bundle);
+    }
+
+    private String problemHint() {
+        List<String> problems = problems();
+        return problems.isEmpty() ? "" : " (" + problems.size() + " plugin problem(s): " + String.join("; ", problems) + ")";
+    }
+}

@@ -1,0 +1,98 @@
+package io.github.fmnist.explain.cam;
+
+import io.github.fmnist.api.FashionClass;
+import io.github.fmnist.api.Image;
+import io.github.fmnist.api.InvalidInputException;
+import io.github.fmnist.api.UnsupportedFeatureException;
+import io.github.fmnist.api.capability.ActivationGradients;
+import io.github.fmnist.api.capability.ConvolutionGradients;
+import io.github.fmnist.api.explain.Explainer;
+import io.github.fmnist.api.explain.Explanation;
+import io.github.fmnist.api.model.Classifier;
+import io.github.fmnist.api.model.Prediction;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What the class-activation-map family shares: fetch a layer's activations and score gradients, let the
+ * method combine them into a coarse map, upsample it to 28×28 and normalise it. Holds no mutable state,
+ * so an instance is as thread-safe as its classifier.
+ */
+abstract sealed class CamExplainer implements Explainer permits GradCam, GradCamPlusPlus, ScoreCam {
+    private final String method;
+    final Classifier classifier;
+    private final ConvolutionGradients gradients;
+    private final String layer;
+
+    CamExplainer(String method, Classifier classifier, String layer) {
+        this.method = method;
+        this.classifier = Objects.requireNonNull(classifier, "classifier");
+        this.gradients = requireGradients(classifier, method);
+        this.layer = Objects.requireNonNull(layer, "layer");
+        if (!gradients.convolutionLayers().contains(layer)) {
+            throw new InvalidInputException("no convolutional layer '" + layer + "' in " + classifier.info().providerId()
+                    + "; layers: " + gradients.convolutionLayers());
+        }
+    }
+
+    static ConvolutionGradients requireGradients(Classifier classifier, String method) {
+        return classifier.unwrap(ConvolutionGradients.class).orElseThrow(() -> new UnsupportedFeatureException(
+                method + " needs a classifier with convolution gradients; '" + classifier.info().providerId()
+                        + "' has none (use occlusion for any classifier)"));
+    }
+
+    /** The convolutional layer this explainer reads. */
+    public String layer() {
+        return layer;
+    }
+
+    @Override
+    public Explanation explain(Image image, FashionClass target) {
+        float[] input = image.toNormalized();
+        float probability = classifier.predictNormalized(input)[0][target.label()];
+        return explain(input, target, probability);
+    }
+
+    @Override
+    public Explanation explainPredicted(Image image) {
+        float[] input = image.toNormalized();
+        float[] probabilities = classifier.predictNormalized(input)[0];
+        FashionClass target = FashionClass.of(Prediction.argmax(probabilities));
+        return explain(input, target, probabilities[target.label()]);
+    }
+
+    private Explanation explain(float[] input, FashionClass target, float probability) {
+        ActivationGradients g = gradients.gradients(input, layer, target);
+        double[] coarse = coarseMap(g, input, target);
+        for (int i = 0; i < coarse.length; i++) {
+            coarse[i] = Math.max(0, coarse[i]);
+        }
+        float[] relevance = FeatureMaps.normalize(FeatureMaps.upsample(coarse, g.height(), g.width()));
+        return new Explanation(method, target, probability, relevance,
+                Map.of("layer", layer, "featureMap", g.height() + "x" + g.width()));
+    }
+
+    /**
+     * The method's map at the layer's resolution ({@code height × width}, row-major) before the final
+     * ReLU; {@code input} is the normalised image.
+     */
+    abstract double[] coarseMap(ActivationGradients g, float[] input, FashionClass target);
+
+    /** Σ_k weight_k · A_k over channels. */
+    static double[] weightedSum(ActivationGradients g, double[] weights) {
+        int plane = g.height() * g.width();
+        double[] activations = g.activations();
+        double[] out = new double[plane];
+        for (int c = 0; c < g.channels(); c++) {
+            double w = weights[c];
+            if (w == 0) {
+                continue;
+            }
+            int base = c * plane;
+            for (int i = 0; i < plane; i++) {
+                out[i] += w * activations[base + i];
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,29 @@
+package io.github.fmnist.explain.cam;
+
+import io.github.fmnist.api.explain.Explainer;
+import io.github.fmnist.api.explain.ExplainerDescriptor;
+import io.github.fmnist.api.model.Classifier;
+import io.github.fmnist.api.model.Hyperparameter;
+import io.github.fmnist.api.model.Hyperparameters;
+import java.util.List;
+
+/**
+ * The {@code gradcam} explainer plugin. Option {@code layer-index} (default −1, the last convolutional
+ * layer) picks the layer; classifiers must offer {@code ConvolutionGradients}.
+ */
+public final class GradCamProvider extends CamProvider {
+    /** The target layer option of all CAM explainers (−1 = last convolutional layer, 0 = first). */
+    public static final Hyperparameter<Integer> LAYER_INDEX = LayerOption.LAYER_INDEX;
+
+    public GradCamProvider() {
+        super(new ExplainerDescriptor(GradCam.ID, "Grad-CAM", VERSION,
+                "Gradient-weighted class activation map (Selvaraju et al. 2017): channels of a convolutional layer "
+                        + "weighted by their mean class-score gradient, ReLU, bilinear upsampling.",
+                false, Hyperparameters.defaults(List.of(LayerOption.LAYER_INDEX))));
+    }
+
+    @Override
+    Explainer create(Classifier classifier, String layer, Hyperparameters options) {
+        return new GradCam(classifier, layer);
+    }
+}

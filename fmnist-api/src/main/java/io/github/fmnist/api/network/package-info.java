@@ -1,0 +1,4 @@
+/**
+ * A framework-neutral description of a feed-forward network (layers and weights as plain records), from which exporters such as fmnist-onnx build other formats.
+ */
+package io.github.fmnist.api.network;

@@ -1,0 +1,225 @@
+package io.github.fmnist.api.bundle;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.fmnist.api.IncompatibleModelException;
+import io.github.fmnist.api.TamperedModelException;
+import io.github.fmnist.api.model.Classifier;
+import io.github.fmnist.api.model.Hyperparameter;
+import io.github.fmnist.api.model.Hyperparameters;
+import io.github.fmnist.api.model.ModelInfo;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ModelBundleTest {
+    private static final Hyperparameter<Integer> EPOCHS = Hyperparameter.ofInt("epochs", 5, 1, 10, "passes");
+    private static final Provenance PROVENANCE = new Provenance(Map.of("train-images-idx3-ubyte", "abc"), 42,
+            "train 900 / validation 100", 3, Instant.parse("2026-11-22T10:00:00Z"), "25", "Linux amd64");
+
+    @TempDir
+    Path dir;
+
+    /** A classifier whose payload is fixed entries; with none, it fails half-way like a full disk. */
+    private static class FixedPayload implements Classifier {
+        private final Map<String, byte[]> entries;
+
+        FixedPayload(Map<String, byte[]> entries) {
+            this.entries = entries;
+        }
+
+        @Override
+        public ModelInfo info() {
+            return new ModelInfo("fixed", "1.2", Hyperparameters.defaults(List.of(EPOCHS)).with(EPOCHS, 3));
+        }
+
+        @Override
+        public float[][] predictNormalized(float[] nchw) {
+            return new float[Classifier.imageCount(nchw)][10];
+        }
+
+        @Override
+        public void writePayload(PayloadSink sink) throws IOException {
+            if (entries.isEmpty()) {
+                try (OutputStream out = sink.entry("half.bin")) {
+                    out.write(new byte[1000]);
+                    throw new IOException("disk full (simulated)");
+                }
+            }
+            for (Map.Entry<String, byte[]> e : entries.entrySet()) {
+                sink.write(e.getKey(), e.getValue());
+            }
+        }
+    }
+
+    private static FixedPayload classifier() {
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        entries.put("weights.bin", new byte[] {1, 2, 3, 4});
+        entries.put("config.txt", "layers=3".getBytes(StandardCharsets.UTF_8));
+        return new FixedPayload(entries);
+    }
+
+    private Path saved() throws IOException {
+        Path file = dir.resolve("m.fmnist");
+        ModelBundle.save(file, classifier(), PROVENANCE, Map.of("test.accuracy", 0.875));
+        return file;
+    }
+
+    @Test
+    void roundTripKeepsManifestAndPayload() throws IOException {
+        ModelBundle bundle = ModelBundle.read(saved());
+        BundleManifest m = bundle.manifest();
+        assertEquals(ModelBundle.FORMAT_VERSION, m.formatVersion());
+        assertEquals("fixed", m.providerId());
+        assertEquals("1.2", m.providerVersion());
+        assertEquals(Map.of("epochs", "3"), m.hyperparameters());
+        assertEquals(PROVENANCE, m.provenance());
+        assertEquals(Map.of("test.accuracy", 0.875), m.metrics());
+        assertArrayEquals(new byte[] {1, 2, 3, 4}, bundle.readAllBytes("weights.bin"));
+        assertEquals("layers=3", new String(bundle.readAllBytes("config.txt"), StandardCharsets.UTF_8));
+        assertEquals(4, m.entry("weights.bin").orElseThrow().size());
+    }
+
+    @Test
+    void changedPayloadByteIsDetected() throws IOException {
+        Path file = saved();
+        Path tampered = rewrite(file, (name, content) -> {
+            if (name.equals("payload/weights.bin")) {
+                content[2] = 9;
+            }
+            return content;
+        });
+        TamperedModelException e = assertThrows(TamperedModelException.class, () -> ModelBundle.read(tampered));
+        assertTrue(e.getMessage().contains("weights.bin") && e.getMessage().contains("SHA-256"), e.getMessage());
+    }
+
+    @Test
+    void grownPayloadIsDetectedBeforeItIsReadWhole() throws IOException {
+        Path tampered = rewrite(saved(), (name, content) -> name.equals("payload/weights.bin") ? new byte[1 << 20] : content);
+        TamperedModelException e = assertThrows(TamperedModelException.class, () -> ModelBundle.read(tampered));
+        assertTrue(e.getMessage().contains("larger than the 4 bytes"), e.getMessage());
+    }
+
+    @Test
+    void undeclaredEntryIsRejected() throws IOException {
+        Path file = saved();
+        Path extra = dir.resolve("extra.fmnist");
+        copyWith(file, extra, "payload/evil.class", new byte[] {(byte) 0xCA, (byte) 0xFE});
+        TamperedModelException e = assertThrows(TamperedModelException.class, () -> ModelBundle.read(extra));
+        assertTrue(e.getMessage().contains("payload/evil.class"), e.getMessage());
+    }
+
+    @Test
+    void missingEntryIsRejected() throws IOException {
+        Path missing = rewrite(saved(), (name, content) -> name.equals("payload/config.txt") ? null : content);
+        TamperedModelException e = assertThrows(TamperedModelException.class, () -> ModelBundle.read(missing));
+        assertTrue(e.getMessage().contains("config.txt") && e.getMessage().contains("missing"), e.getMessage());
+    }
+
+    @Test
+    void newerFormatIsRefusedBeforeAnythingElse() throws IOException {
+        Path newer = rewrite(saved(), (name, content) -> name.equals(ModelBundle.MANIFEST_ENTRY)
+                ? new String(content, StandardCharsets.UTF_8).replace("format.version=1", "format.version=7")
+                        .getBytes(StandardCharsets.UTF_8)
+                : content);
+        IncompatibleModelException e = assertThrows(IncompatibleModelException.class, () -> ModelBundle.read(newer));
+        assertTrue(e.getMessage().contains("format version 7"), e.getMessage());
+    }
+
+    @Test
+    void foreignFilesAreNotBundles() throws IOException {
+        Path text = Files.writeString(dir.resolve("notes.fmnist"), "hello");
+        IncompatibleModelException e = assertThrows(IncompatibleModelException.class, () -> ModelBundle.read(text));
+        assertTrue(e.getMessage().contains("not an fmnist model bundle"), e.getMessage());
+        Path zip = dir.resolve("other.zip");
+        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
+            out.putNextEntry(new ZipEntry("readme.txt"));
+        }
+        assertThrows(IncompatibleModelException.class, () -> ModelBundle.read(zip));
+    }
+
+    @Test
+    void providerMismatchNamesBothIds() throws IOException {
+        ModelBundle bundle = ModelBundle.read(saved());
+        IncompatibleModelException e = assertThrows(IncompatibleModelException.class, () -> bundle.requireProvider("cnn"));
+        assertTrue(e.getMessage().contains("'fixed'") && e.getMessage().contains("'cnn'"), e.getMessage());
+        assertThrows(IncompatibleModelException.class, () -> bundle.open("absent.bin"));
+    }
+
+    @Test
+    void failedSaveLeavesNoFile() throws IOException {
+        Path file = dir.resolve("broken.fmnist");
+        Classifier failing = new FixedPayload(Map.of()) {
+        };
+        assertThrows(IOException.class, () -> ModelBundle.save(file, failing, PROVENANCE, Map.of()));
+        try (var files = Files.list(dir)) {
+            assertEquals(List.of(), files.toList(), "no target and no temporary file is left");
+        }
+    }
+
+    @Test
+    void saveReplacesAnExistingFileWhole() throws IOException {
+        Path file = saved();
+        ModelBundle.save(file, classifier(), PROVENANCE, Map.of("test.accuracy", 0.5));
+        assertEquals(0.5, ModelBundle.read(file).manifest().metrics().get("test.accuracy"));
+        try (var files = Files.list(dir)) {
+            assertFalse(files.anyMatch(p -> p.getFileName().toString().endsWith(".tmp")));
+        }
+    }
+
+    private interface EntryRewrite {
+        byte[] apply(String name, byte[] content);
+    }
+
+    private Path rewrite(Path source, EntryRewrite rewrite) throws IOException {
+        Path target = dir.resolve("rewritten-" + System.nanoTime() + ".fmnist");
+        try (ZipFile in = new ZipFile(source.toFile());
+             ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(target))) {
+            for (ZipEntry e : in.stream().toList()) {
+                byte[] content;
+                try (InputStream s = in.getInputStream(e)) {
+                    content = rewrite.apply(e.getName(), s.readAllBytes());
+                }
+                if (content != null) {
+                    out.putNextEntry(new ZipEntry(e.getName()));
+                    out.write(content);
+                    out.closeEntry();
+                }
+            }
+        }
+        return target;
+    }
+
+    private void copyWith(Path source, Path target, String extraName, byte[] extra) throws IOException {
+        Files.copy(rewrite(source, (n, c) -> c), target);
+        Path withExtra = dir.resolve("tmp-extra.zip");
+        try (ZipFile in = new ZipFile(target.toFile());
+             ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(withExtra))) {
+            for (ZipEntry e : in.stream().toList()) {
+                out.putNextEntry(new ZipEntry(e.getName()));
+                try (InputStream s = in.getInputStream(e)) {
+                    s.transferTo(out);
+                }
+            }
+            out.putNextEntry(new ZipEntry(extraName));
+            out.write(extra);
+        }
+        Files.move(withExtra, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+}

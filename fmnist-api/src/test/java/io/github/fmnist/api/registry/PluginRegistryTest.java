@@ -1,0 +1,115 @@
+package io.github.fmnist.api.registry;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.fmnist.api.InvalidInputException;
+import io.github.fmnist.api.PluginConfigurationException;
+import io.github.fmnist.api.model.ModelProvider;
+import java.io.IOException;
+import java.net.URLClassLoader;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PluginRegistryTest {
+    @TempDir
+    Path dir;
+    private PluginJars jars;
+
+    @BeforeEach
+    void setUp() {
+        jars = new PluginJars(dir);
+        System.clearProperty(PluginRegistry.MODELS_PROPERTY);
+        System.clearProperty(PluginRegistry.EXPLAINERS_PROPERTY);
+    }
+
+    @AfterEach
+    void tearDown() {
+        System.clearProperty(PluginRegistry.MODELS_PROPERTY);
+        System.clearProperty(PluginRegistry.EXPLAINERS_PROPERTY);
+    }
+
+    private static List<String> ids(PluginRegistry registry) {
+        return registry.models().stream().map(ModelProvider::id).toList();
+    }
+
+    @Test
+    void discoversPluginsFromSeparateJars() throws IOException {
+        try (URLClassLoader loader = PluginJars.loader(
+                jars.modelPlugin("alpha.jar", "Alpha", "alpha", ""),
+                jars.modelPlugin("beta.jar", "Beta", "beta", ""),
+                jars.explainerPlugin("gamma.jar", "Gamma", "gamma"))) {
+            PluginRegistry registry = PluginRegistry.discover(loader);
+            assertEquals(List.of("alpha", "beta"), ids(registry));
+            assertEquals("Beta", registry.requireModel("beta").descriptor().displayName());
+            assertEquals("gamma", registry.requireExplainer("gamma").id());
+            assertEquals(List.of(), registry.problems());
+        }
+    }
+
+    @Test
+    void propertyRestrictsModelsAndReportsUnknownIds() throws IOException {
+        System.setProperty(PluginRegistry.MODELS_PROPERTY, "beta, missing");
+        try (URLClassLoader loader = PluginJars.loader(
+                jars.modelPlugin("alpha.jar", "Alpha", "alpha", ""),
+                jars.modelPlugin("beta.jar", "Beta", "beta", ""))) {
+            PluginRegistry registry = PluginRegistry.discover(loader);
+            assertEquals(List.of("beta"), ids(registry));
+            assertEquals(1, registry.problems().size());
+            assertTrue(registry.problems().get(0).contains("'missing'"), registry.problems().get(0));
+        }
+    }
+
+    @Test
+    void brokenPluginIsSkippedAndTheOthersSurvive() throws IOException {
+        try (URLClassLoader loader = PluginJars.loader(
+                jars.modelPlugin("alpha.jar", "Alpha", "alpha", ""),
+                jars.modelPlugin("broken.jar", "Broken", "broken", "if (true) throw new IllegalStateException(\"no GPU driver\");"),
+                jars.modelPlugin("beta.jar", "Beta", "beta", ""))) {
+            PluginRegistry registry = PluginRegistry.discover(loader);
+            assertEquals(List.of("alpha", "beta"), ids(registry));
+            assertEquals(1, registry.problems().size());
+            String problem = registry.problems().get(0);
+            assertTrue(problem.contains("plugins.Broken") && problem.contains("no GPU driver"), problem);
+        }
+    }
+
+    @Test
+    void duplicateIdsNameBothJars() throws IOException {
+        try (URLClassLoader loader = PluginJars.loader(
+                jars.modelPlugin("first-plugin.jar", "First", "twin", ""),
+                jars.modelPlugin("second-plugin.jar", "Second", "twin", ""))) {
+            PluginConfigurationException e = assertThrows(PluginConfigurationException.class,
+                    () -> PluginRegistry.discover(loader));
+            String m = e.getMessage();
+            assertTrue(m.contains("'twin'") && m.contains("first-plugin.jar") && m.contains("second-plugin.jar")
+                    && m.contains("plugins.First") && m.contains("plugins.Second"), m);
+        }
+    }
+
+    @Test
+    void restrictionCanSidestepADuplicate() throws IOException {
+        System.setProperty(PluginRegistry.MODELS_PROPERTY, "alpha");
+        try (URLClassLoader loader = PluginJars.loader(
+                jars.modelPlugin("alpha.jar", "Alpha", "alpha", ""),
+                jars.modelPlugin("first-plugin.jar", "First", "twin", ""),
+                jars.modelPlugin("second-plugin.jar", "Second", "twin", ""))) {
+            assertEquals(List.of("alpha"), ids(PluginRegistry.discover(loader)));
+        }
+    }
+
+    @Test
+    void unknownIdErrorListsWhatIsAvailable() throws IOException {
+        try (URLClassLoader loader = PluginJars.loader(jars.modelPlugin("alpha.jar", "Alpha", "alpha", ""))) {
+            PluginRegistry registry = PluginRegistry.discover(loader);
+            InvalidInputException e = assertThrows(InvalidInputException.class, () -> registry.requireModel("cnn"));
+            assertTrue(e.getMessage().contains("'cnn'") && e.getMessage().contains("[alpha]"), e.getMessage());
+            assertTrue(registry.model("cnn").isEmpty());
+        }
+    }
+}

@@ -69,6 +69,13 @@ public final class Hyperparameter<T> {
                 v -> allowed.contains(v) ? null : "must be one of " + allowed);
     }
 
+    /** Free text that must not be blank, such as a layer name that depends on the model. */
+    public static Hyperparameter<String> ofText(String name, String defaultValue, String description) {
+        return new Hyperparameter<>(name, String.class, defaultValue, description,
+                String::trim,
+                v -> v.isBlank() ? "must not be blank" : null);
+    }
+
     private static Boolean parseBoolean(String text) {
         return switch (text.trim().toLowerCase(Locale.ROOT)) {
             case "true", "yes", "on" -> true;

@@ -44,6 +44,9 @@ class HyperparametersTest {
         assertTrue(text.getMessage().contains("'ten'"), text.getMessage());
         assertThrows(InvalidInputException.class, () -> defaults.with("schedule", "step"));
         assertThrows(InvalidInputException.class, () -> defaults.with("learning-rate", "NaN"));
+        Hyperparameter<String> layer = Hyperparameter.ofText("layer", "conv3", "target layer");
+        assertEquals("conv1", layer.parse(" conv1 "));
+        assertThrows(InvalidInputException.class, () -> layer.parse("  "));
     }
 
     @Test

@@ -1,0 +1,194 @@
+package io.github.fmnist.onnx.export;
+
+import io.github.fmnist.api.FashionClass;
+import io.github.fmnist.api.FmnistVersion;
+import io.github.fmnist.api.Image;
+import io.github.fmnist.api.InvalidInputException;
+import io.github.fmnist.api.UnsupportedFeatureException;
+import io.github.fmnist.api.bundle.ModelBundle;
+import io.github.fmnist.api.capability.NetworkExportable;
+import io.github.fmnist.api.model.Classifier;
+import io.github.fmnist.api.network.NetworkDescription;
+import io.github.fmnist.api.network.NetworkNode;
+import io.github.fmnist.api.registry.PluginRegistry;
+import io.github.fmnist.onnx.proto.OnnxIr.ModelProto;
+import io.github.fmnist.onnx.proto.OnnxIr.OperatorSetIdProto;
+import io.github.fmnist.onnx.proto.OnnxIr.StringStringEntryProto;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Writes a trained network as an ONNX model (IR version {@value #IR_VERSION}, opset {@value #OPSET}).
+ *
+ * <p>The model has one input, {@code image}: float {@code [N, 1, 28, 28]} pixels scaled to [0, 1] with a
+ * symbolic batch dimension {@code N}, and two outputs, {@code logits} and {@code probabilities}
+ * (softmax over axis 1), both {@code [N, 10]} in label order. Its metadata lists the class names, the
+ * fmnist version and, for bundles, the training provenance. Dropout disappears; every other layer of
+ * {@link io.github.fmnist.api.network.Layer} maps to the ONNX operator with the same arithmetic, and a
+ * setting without an exact equivalent fails with an {@link UnsupportedFeatureException} naming the node.
+ *
+ * <pre>{@code
+ * OnnxExporter.exportBundle(Path.of("cnn.fmnist"), Path.of("cnn.onnx"));
+ * // or, from a classifier in hand:
+ * classifier.unwrap(NetworkExportable.class)
+ *         .ifPresent(n -> OnnxExporter.export(n.describeNetwork(), Path.of("cnn.onnx")));
+ * }</pre>
+ */
+public final class OnnxExporter {
+    /** The ONNX operator set the exported graphs use. */
+    public static final int OPSET = 17;
+    /** The ONNX IR version written (8 is the version that introduced opset 17). */
+    public static final int IR_VERSION = 8;
+    /** Name of the input tensor. */
+    public static final String INPUT = NetworkDescription.INPUT;
+    /** Name of the pre-softmax output. */
+    public static final String LOGITS = "logits";
+    /** Name of the softmax output. */
+    public static final String PROBABILITIES = "probabilities";
+    /** Name of the symbolic batch dimension. */
+    public static final String BATCH = "N";
+    /** Metadata key of the class names, a JSON array in label order. */
+    public static final String CLASS_NAMES_KEY = "fmnist.class_names";
+    /** Metadata key of the fmnist version that wrote the model. */
+    public static final String VERSION_KEY = "fmnist.version";
+
+    private OnnxExporter() {
+    }
+
+    /**
+     * Writes {@code network} to {@code onnxFile}, atomically (a temporary file beside it, then a move).
+     *
+     * @throws UnsupportedFeatureException naming the node if a layer setting has no exact ONNX equivalent
+     * @throws InvalidInputException       naming the node if the description's shapes do not fit together
+     */
+    public static void export(NetworkDescription network, Path onnxFile) throws IOException {
+        export(network, Map.of(), onnxFile);
+    }
+
+    /** As {@link #export(NetworkDescription, Path)}, adding {@code metadata} to the model's metadata properties. */
+    public static void export(NetworkDescription network, Map<String, String> metadata, Path onnxFile) throws IOException {
+        writeAtomically(toBytes(network, metadata), onnxFile);
+    }
+
+    /**
+     * Loads the bundle with the plugin that wrote it and exports its network, recording the bundle's
+     * provider, hyperparameters and provenance in the metadata.
+     *
+     * @throws UnsupportedFeatureException if the bundle's model cannot describe itself as a network
+     */
+    public static void exportBundle(Path bundleFile, Path onnxFile) throws IOException {
+        ModelBundle bundle = ModelBundle.read(bundleFile);
+        String providerId = bundle.manifest().providerId();
+        try (Classifier classifier = PluginRegistry.discover().requireModel(providerId).load(bundle)) {
+            NetworkExportable exportable = classifier.unwrap(NetworkExportable.class)
+                    .orElseThrow(() -> new UnsupportedFeatureException(bundleFile + ": model '" + providerId
+                            + "' cannot be exported to ONNX: it does not describe itself as a network (NetworkExportable)"));
+            export(exportable.describeNetwork(), BundleMetadata.of(bundle.manifest()), onnxFile);
+        }
+    }
+
+    /** The serialised ONNX model. */
+    public static byte[] toBytes(NetworkDescription network, Map<String, String> metadata) {
+        return toModel(network, metadata).toByteArray();
+    }
+
+    static ModelProto toModel(NetworkDescription network, Map<String, String> metadata) {
+        GraphBuilder graph = new GraphBuilder(network.name());
+        graph.reserve(INPUT);
+        graph.reserve(LOGITS);
+        graph.reserve(PROBABILITIES);
+        graph.input(INPUT, BATCH, 1, Image.SIDE, Image.SIDE);
+
+        LayerTranslator translator = new LayerTranslator(graph, network.name());
+        Map<String, LayerTranslator.Value> values = new HashMap<>();
+        values.put(INPUT, new LayerTranslator.Value(INPUT, TensorShape.image(1, Image.SIDE, Image.SIDE)));
+        Set<String> needed = ancestorsOfLogits(network);
+        for (NetworkNode node : network.nodes()) {
+            if (needed.contains(node.name())) {
+                List<LayerTranslator.Value> inputs = node.inputs().stream().map(values::get).toList();
+                values.put(node.name(), translator.translate(node, inputs));
+            }
+        }
+        LayerTranslator.Value logits = values.get(network.logits());
+        if (!logits.shape().equals(TensorShape.features(FashionClass.COUNT))) {
+            throw new InvalidInputException("ONNX export of network '" + network.name() + "': logits node '" + network.logits()
+                    + "' produces " + logits.shape() + ", expected [N, " + FashionClass.COUNT + "]");
+        }
+        graph.node("Identity", LOGITS, List.of(logits.tensor()), LOGITS);
+        graph.node("Softmax", PROBABILITIES, List.of(LOGITS), PROBABILITIES, GraphBuilder.integer("axis", 1));
+        graph.output(LOGITS, BATCH, FashionClass.COUNT);
+        graph.output(PROBABILITIES, BATCH, FashionClass.COUNT);
+
+        ModelProto.Builder model = ModelProto.newBuilder()
+                .setIrVersion(IR_VERSION)
+                .addOpsetImport(OperatorSetIdProto.newBuilder().setDomain("").setVersion(OPSET))
+                .setProducerName("fmnist")
+                .setProducerVersion(FmnistVersion.current())
+                .setDomain("io.github.fmnist")
+                .setModelVersion(1)
+                .setDocString("Fashion-MNIST classifier '" + network.name() + "': image float[N,1,28,28] (pixel/255) -> "
+                        + "logits, probabilities float[N,10]")
+                .setGraph(graph.build());
+        Map<String, String> props = new LinkedHashMap<>();
+        props.put(CLASS_NAMES_KEY, jsonArray(FashionClass.displayNames()));
+        props.put(VERSION_KEY, FmnistVersion.current());
+        props.put("fmnist.network", network.name());
+        props.putAll(metadata);
+        props.forEach((k, v) -> model.addMetadataProps(StringStringEntryProto.newBuilder().setKey(k).setValue(v)));
+        return model.build();
+    }
+
+    /** Nodes the logits depend on; the rest would only be pruned by the runtime. */
+    private static Set<String> ancestorsOfLogits(NetworkDescription network) {
+        Map<String, NetworkNode> byName = new HashMap<>();
+        network.nodes().forEach(n -> byName.put(n.name(), n));
+        Set<String> needed = new HashSet<>();
+        Deque<String> todo = new ArrayDeque<>(List.of(network.logits()));
+        while (!todo.isEmpty()) {
+            String name = todo.pop();
+            NetworkNode node = byName.get(name);
+            if (node != null && needed.add(name)) {
+                todo.addAll(node.inputs());
+            }
+        }
+        return needed;
+    }
+
+    static String jsonArray(List<String> values) {
+        StringBuilder s = new StringBuilder("[");
+        for (int i = 0; i < values.size(); i++) {
+            s.append(i == 0 ? "\"" : ",\"");
+            for (char c : values.get(i).toCharArray()) {
+                if (c == '"' || c == '\\') {
+                    s.append('\\');
+                }
+                s.append(c);
+            }
+            s.append('"');
+        }
+        return s.append(']').toString();
+    }
+
+    private static void writeAtomically(byte[] content, Path target) throws IOException {
+        Path absolute = target.toAbsolutePath();
+        Path dir = absolute.getParent();
+        Files.createDirectories(dir);
+        Path temp = Files.createTempFile(dir, "." + absolute.getFileName(), ".tmp");
+        try {
+            Files.write(temp, content);
+            Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+}

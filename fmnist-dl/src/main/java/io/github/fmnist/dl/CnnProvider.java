@@ -1,0 +1,114 @@
+package io.github.fmnist.dl;
+
+import io.github.fmnist.api.bundle.ModelBundle;
+import io.github.fmnist.api.model.Classifier;
+import io.github.fmnist.api.model.Hyperparameter;
+import io.github.fmnist.api.model.Hyperparameters;
+import io.github.fmnist.api.model.ModelDescriptor;
+import io.github.fmnist.api.model.ModelInfo;
+import io.github.fmnist.api.model.ModelProvider;
+import io.github.fmnist.api.model.Trainer;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The seed's convolutional network on Deeplearning4j (id {@value #ID}): Conv 32 3×3 → MaxPool 2 → Conv 64 3×3 →
+ * MaxPool 2 → Conv 128 3×3 → Flatten → Dense 128 ReLU → Dropout 0.5 → Dense 10 softmax.
+ *
+ * <h2>Presets</h2>
+ * <ul>
+ *   <li>{@code paper}: exactly the seed — 20 epochs, batch 32 (Keras' default, which the seed kept), Adam 1e-3
+ *       constant, no weight decay, no augmentation, no batch normalisation.</li>
+ *   <li>{@code default}: the same layers, trained to beat the seed clearly in about a quarter hour on two CPU cores:
+ *     <ul>
+ *       <li>{@link #BATCH_NORM} on — BatchNorm between each convolution and its ReLU lets a higher learning rate
+ *           converge in fewer epochs, for a few percent more time per epoch;</li>
+ *       <li>{@link #EPOCHS} 12 with {@link #LEARNING_RATE} 2e-3 on a {@link #SCHEDULE} {@code cosine} — the decay to
+ *           almost zero in the last epochs gives most of the gain over a constant rate, and 12 epochs of batch 128
+ *           fit the time budget;</li>
+ *       <li>{@link #BATCH_SIZE} 128 — four times fewer optimiser steps than the seed's 32 at equal accuracy, which
+ *           roughly halves the epoch time on CPU;</li>
+ *       <li>{@link #WEIGHT_DECAY} 0.01 decoupled (AdamW's usual default): mild regularisation;</li>
+ *       <li>{@link #SHIFT} 2 pixels and {@link #FLIP_PROBABILITY} 0.5 — light augmentation, the seed's own remedy
+ *           for its overfitting (training 95% vs validation 91%); stronger augmentation needs more epochs;</li>
+ *       <li>{@link #VALIDATION_FRACTION} 0 and {@link #PATIENCE} 0 — the whole training set is used and no early
+ *           stopping, because the cosine schedule already ends training well; a validation set passed in the
+ *           training request is still evaluated every epoch;</li>
+ *       <li>{@link #THREADS} 0 — the native runtime's choice ({@code OMP_NUM_THREADS} or the core count).</li>
+ *     </ul></li>
+ * </ul>
+ * Training is deterministic for a fixed seed and thread count. Classifiers are thread-safe (a pool of network
+ * copies) and offer {@link io.github.fmnist.api.capability.ConvolutionGradients} (layers {@code conv1..conv3},
+ * after their ReLU) and {@link io.github.fmnist.api.capability.NetworkExportable}.
+ */
+public final class CnnProvider implements ModelProvider {
+    /** The provider id. */
+    public static final String ID = "cnn";
+    /** The provider version; bumped when the network layout or training changes. */
+    public static final String VERSION = "1.0";
+
+    public static final Hyperparameter<Integer> EPOCHS =
+            Hyperparameter.ofInt("epochs", 12, 1, 1000, "passes over the training set");
+    public static final Hyperparameter<Integer> BATCH_SIZE =
+            Hyperparameter.ofInt("batch-size", 128, 1, 4096, "examples per optimisation step");
+    public static final Hyperparameter<Double> LEARNING_RATE =
+            Hyperparameter.ofDouble("learning-rate", 2e-3, 1e-6, 1, "Adam's base learning rate");
+    public static final Hyperparameter<String> SCHEDULE = Hyperparameter.ofChoice("lr-schedule", "cosine",
+            List.of("constant", "cosine", "step"), "learning-rate schedule over the epochs: constant, half cosine to zero, or ÷10 at 50% and 75%");
+    public static final Hyperparameter<Double> WEIGHT_DECAY =
+            Hyperparameter.ofDouble("weight-decay", 0.01, 0, 1, "decoupled weight decay per step, scaled by the learning rate (0 = off)");
+    public static final Hyperparameter<Integer> SHIFT =
+            Hyperparameter.ofInt("augment-shift", 2, 0, 8, "augmentation: largest random shift in pixels (0 = off)");
+    public static final Hyperparameter<Double> FLIP_PROBABILITY =
+            Hyperparameter.ofDouble("augment-flip", 0.5, 0, 1, "augmentation: probability of a horizontal flip (0 = off)");
+    public static final Hyperparameter<Double> VALIDATION_FRACTION = Hyperparameter.ofDouble("validation-fraction", 0.0, 0, 0.5,
+            "share of the training set held out (stratified) for validation when the request brings no validation set");
+    public static final Hyperparameter<Integer> PATIENCE = Hyperparameter.ofInt("early-stopping-patience", 0, 0, 1000,
+            "stop after this many epochs without a lower validation loss and restore the best epoch (0 = off)");
+    public static final Hyperparameter<Integer> THREADS =
+            Hyperparameter.ofInt("threads", 0, 0, 256, "native threads (0 = OMP_NUM_THREADS or the core count); fix it for bit-identical results");
+    public static final Hyperparameter<Boolean> BATCH_NORM =
+            Hyperparameter.ofBoolean("batch-norm", true, "batch normalisation between each convolution and its ReLU");
+
+    private static final List<Hyperparameter<?>> DECLARED = List.of(EPOCHS, BATCH_SIZE, LEARNING_RATE, SCHEDULE,
+            WEIGHT_DECAY, SHIFT, FLIP_PROBABILITY, VALIDATION_FRACTION, PATIENCE, THREADS, BATCH_NORM);
+
+    private static final ModelDescriptor DESCRIPTOR = descriptorOf();
+
+    private static ModelDescriptor descriptorOf() {
+        Hyperparameters defaults = Hyperparameters.defaults(DECLARED);
+        Hyperparameters paper = defaults.with(EPOCHS, 20).with(BATCH_SIZE, 32).with(LEARNING_RATE, 1e-3)
+                .with(SCHEDULE, "constant").with(WEIGHT_DECAY, 0.0).with(SHIFT, 0).with(FLIP_PROBABILITY, 0.0)
+                .with(BATCH_NORM, false);
+        Map<String, Hyperparameters> presets = new LinkedHashMap<>();
+        presets.put(ModelDescriptor.DEFAULT_PRESET, defaults);
+        presets.put("paper", paper);
+        return new ModelDescriptor(ID, "Convolutional network", "deep", VERSION,
+                "The seed's three-layer CNN on Deeplearning4j (oneDNN on CPU), with optional batch normalisation.",
+                true, presets);
+    }
+
+    @Override
+    public ModelDescriptor descriptor() {
+        return DESCRIPTOR;
+    }
+
+    @Override
+    public Trainer trainer(Hyperparameters hyperparameters) {
+        TrainingSettings settings = new TrainingSettings(hyperparameters.get(EPOCHS), hyperparameters.get(BATCH_SIZE),
+                hyperparameters.get(LEARNING_RATE), LearningRateSchedule.of(hyperparameters.get(SCHEDULE)),
+                hyperparameters.get(WEIGHT_DECAY), hyperparameters.get(SHIFT), hyperparameters.get(FLIP_PROBABILITY),
+                hyperparameters.get(VALIDATION_FRACTION), hyperparameters.get(PATIENCE), hyperparameters.get(THREADS));
+        return new GraphTrainer(ModelInfo.of(DESCRIPTOR, hyperparameters), settings, architecture(hyperparameters));
+    }
+
+    @Override
+    public Classifier load(ModelBundle bundle) {
+        return GraphBundles.load(bundle, DESCRIPTOR, CnnProvider::architecture);
+    }
+
+    private static Architecture architecture(Hyperparameters hyperparameters) {
+        return new CnnArchitecture(hyperparameters.get(BATCH_NORM));
+    }
+}

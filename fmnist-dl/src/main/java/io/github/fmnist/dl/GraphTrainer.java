@@ -1,0 +1,147 @@
+package io.github.fmnist.dl;
+
+import io.github.fmnist.api.Image;
+import io.github.fmnist.api.ImageBatch;
+import io.github.fmnist.api.LabeledDataset;
+import io.github.fmnist.api.TrainingCancelledException;
+import io.github.fmnist.api.model.Classifier;
+import io.github.fmnist.api.model.EpochMetrics;
+import io.github.fmnist.api.model.ModelInfo;
+import io.github.fmnist.api.model.Trainer;
+import io.github.fmnist.api.model.TrainingEvent;
+import io.github.fmnist.api.model.TrainingListener;
+import io.github.fmnist.api.model.TrainingRequest;
+import io.github.fmnist.data.augment.Augmenter;
+import io.github.fmnist.data.batch.MiniBatches;
+import io.github.fmnist.data.split.StratifiedSplit;
+import io.github.fmnist.data.split.TrainValidationSplit;
+import java.time.Duration;
+import java.util.List;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The training loop shared by the DL4J plugins: seeded initialisation, seeded mini-batch order and augmentation
+ * ({@link MiniBatches}, {@link Augmenter}), a per-epoch learning-rate schedule, per-epoch validation, early stopping
+ * with the best epoch's parameters restored. Everything random derives from the request's seed, so a fixed seed and
+ * thread count give bit-identical parameters.
+ */
+final class GraphTrainer implements Trainer {
+    private static final Logger LOG = LoggerFactory.getLogger(GraphTrainer.class);
+
+    private final ModelInfo info;
+    private final TrainingSettings settings;
+    private final Architecture architecture;
+
+    GraphTrainer(ModelInfo info, TrainingSettings settings, Architecture architecture) {
+        this.info = info;
+        this.settings = settings;
+        this.architecture = architecture;
+    }
+
+    @Override
+    public Classifier fit(TrainingRequest request) {
+        long started = System.nanoTime();
+        NativeRuntime.enableOneDnn();
+        NativeRuntime.useThreads(settings.threads());
+        LabeledDataset train = request.train();
+        LabeledDataset validation = request.validation();
+        if (validation.isEmpty() && settings.validationFraction() > 0) {
+            TrainValidationSplit split = StratifiedSplit.split(train, settings.validationFraction(), request.seed());
+            train = split.train();
+            validation = split.validation();
+        }
+        TrainingListener listener = request.listener();
+        ComputationGraph network = new ComputationGraph(architecture.configuration(request.seed(), settings));
+        network.init();
+        Nd4j.getRandom().setSeed(request.seed());
+        LogitsAccuracy accuracy = new LogitsAccuracy();
+        network.setListeners(accuracy);
+        Augmenter augmenter = settings.augmenter();
+        long batchesPerEpoch = (train.size() + settings.batchSize() - 1) / settings.batchSize();
+        listener.onEvent(new TrainingEvent.Started(info.providerId(), settings.epochs(), batchesPerEpoch));
+        LOG.info("training {} on {} examples ({} validation), {}", info.providerId(), train.size(), validation.size(), settings);
+
+        double bestLoss = Double.POSITIVE_INFINITY;
+        int bestEpoch = 0;
+        INDArray bestParameters = null;
+        int lastEpoch = 0;
+        for (int epoch = 0; epoch < settings.epochs(); epoch++) {
+            long epochStart = System.nanoTime();
+            network.setLearningRate(settings.schedule().rate(settings.learningRate(), epoch, settings.epochs()));
+            List<int[]> batches = MiniBatches.shuffled(train.size(), settings.batchSize(), request.seed(), epoch);
+            double lossSum = 0;
+            long correct = 0;
+            for (int b = 0; b < batches.size(); b++) {
+                if (listener.isCancelled()) {
+                    throw new TrainingCancelledException(info.providerId() + " training cancelled in epoch " + (epoch + 1));
+                }
+                int[] indices = batches.get(b);
+                LabeledDataset batch = train.select(indices);
+                ImageBatch images = settings.augments()
+                        ? augmenter.apply(batch.images(), mix(request.seed(), epoch, b)) : batch.images();
+                int[] labels = batch.labels();
+                accuracy.expect(labels);
+                double loss = fitBatch(network, images, labels);
+                lossSum += loss * labels.length;
+                correct += accuracy.correct();
+                listener.onEvent(new TrainingEvent.Iteration(epoch + 1, b + 1, loss));
+            }
+            EvaluationResult held = validation.isEmpty() ? EvaluationResult.NONE : EvaluationResult.of(network, validation);
+            EpochMetrics metrics = new EpochMetrics(epoch + 1, lossSum / train.size(), (double) correct / train.size(),
+                    held.loss(), held.accuracy(), Duration.ofNanos(System.nanoTime() - epochStart));
+            LOG.info("{} {}", info.providerId(), metrics);
+            listener.onEvent(new TrainingEvent.EpochCompleted(metrics));
+            lastEpoch = epoch + 1;
+            if (settings.patience() > 0 && metrics.hasValidation()) {
+                if (metrics.validationLoss() < bestLoss) {
+                    bestLoss = metrics.validationLoss();
+                    bestEpoch = epoch + 1;
+                    if (bestParameters != null) {
+                        bestParameters.close();
+                    }
+                    bestParameters = network.params().dup();
+                } else if (epoch + 1 - bestEpoch >= settings.patience()) {
+                    LOG.info("{}: no better validation loss for {} epochs, stopping", info.providerId(), settings.patience());
+                    break;
+                }
+            }
+        }
+        int keptEpoch = lastEpoch;
+        if (bestParameters != null) {
+            if (bestEpoch != lastEpoch) {
+                network.setParams(bestParameters);
+            }
+            keptEpoch = bestEpoch;
+            bestParameters.close();
+        }
+        network.setListeners();
+        listener.onEvent(new TrainingEvent.Finished(Duration.ofNanos(System.nanoTime() - started), keptEpoch));
+        return new GraphClassifier(info, network, architecture.convolutionLayers());
+    }
+
+    private static double fitBatch(ComputationGraph network, ImageBatch images, int[] labels) {
+        int n = labels.length;
+        float[] oneHot = new float[n * 10];
+        for (int i = 0; i < n; i++) {
+            oneHot[i * 10 + labels[i]] = 1;
+        }
+        try (INDArray features = Nd4j.create(images.toNormalizedNchw(), new long[] {n, 1, Image.SIDE, Image.SIDE}, 'c');
+             INDArray targets = Nd4j.create(oneHot, new long[] {n, 10}, 'c')) {
+            network.fit(new DataSet(features, targets));
+            return network.score();
+        }
+    }
+
+    /** A seed for augmenting batch {@code batch} of {@code epoch}, distinct for every pair. */
+    private static long mix(long seed, int epoch, int batch) {
+        long z = seed + 0x9E3779B97F4A7C15L * (((long) epoch << 32) | batch) + 0x632BE59BD9B4E019L;
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+}

@@ -88,35 +88,48 @@ final class DatasetDownloader {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while connecting to " + uri, e);
+        } catch (IOException e) {
+            throw new IOException("download of " + uri + " failed: " + e, e);
         }
+        if (response.statusCode() != 200) {
+            response.body().close();
+            throw new IOException("download of " + uri + " failed: HTTP " + response.statusCode());
+        }
+        long announced = response.headers().firstValueAsLong("Content-Length").orElse(-1);
+        long total = 0;
         try (InputStream body = response.body();
              IdleWatchdog watchdog = new IdleWatchdog(body, timeout);
              OutputStream out = Files.newOutputStream(temp)) {
-            if (response.statusCode() != 200) {
-                throw new IOException("HTTP " + response.statusCode() + " from " + uri);
-            }
             byte[] buffer = new byte[BUFFER_SIZE];
-            long total = 0;
             int n;
-            while ((n = body.read(buffer)) >= 0) {
-                watchdog.progress();
-                total += n;
-                if (total > MAX_DOWNLOAD_BYTES) {
-                    throw new IOException(uri + " sends more than " + MAX_DOWNLOAD_BYTES + " bytes; refusing");
+            try {
+                while ((n = body.read(buffer)) >= 0) {
+                    watchdog.progress();
+                    total += n;
+                    if (total > MAX_DOWNLOAD_BYTES) {
+                        throw new IOException("more than " + MAX_DOWNLOAD_BYTES + " bytes sent; refusing");
+                    }
+                    out.write(buffer, 0, n);
                 }
-                out.write(buffer, 0, n);
+            } catch (IOException e) {
+                throw new IOException(watchdog.expired()
+                        ? "no data for " + timeout.toMillis() + " ms" + progress(total, announced)
+                        : "transfer cut (" + e.getMessage() + ")" + progress(total, announced), e);
             }
             if (watchdog.expired()) {
-                throw new IOException("no data from " + uri + " for " + timeout.toMillis() + " ms");
+                throw new IOException("no data for " + timeout.toMillis() + " ms" + progress(total, announced));
             }
-            java.util.OptionalLong length = response.headers().firstValueAsLong("Content-Length");
-            if (length.isPresent() && length.getAsLong() != total) {
-                throw new IOException("transfer cut: expected " + length.getAsLong() + " bytes, received " + total);
+            if (announced >= 0 && announced != total) {
+                throw new IOException("transfer cut" + progress(total, announced));
             }
             return total;
         } catch (IOException e) {
             throw new IOException("download of " + uri + " failed: " + e.getMessage(), e);
         }
+    }
+
+    private static String progress(long received, long announced) {
+        return " after " + received + (announced >= 0 ? " of " + announced : "") + " bytes";
     }
 
     private static boolean isGzip(Path file) throws IOException {

@@ -1,0 +1,92 @@
+package io.github.fmnist.classic;
+
+import io.github.fmnist.api.bundle.ModelBundle;
+import io.github.fmnist.api.model.Classifier;
+import io.github.fmnist.api.model.Hyperparameter;
+import io.github.fmnist.api.model.Hyperparameters;
+import io.github.fmnist.api.model.ModelDescriptor;
+import io.github.fmnist.api.model.ModelInfo;
+import io.github.fmnist.api.model.ModelProvider;
+import io.github.fmnist.api.model.Trainer;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Multilayer perceptron ({@code mlp}) on the 784 pixels (Smile 6): one ReLU hidden layer and a softmax
+ * output trained on the log-likelihood by mini-batch SGD with momentum.
+ *
+ * <p>Smile's MLP computes with BLAS through the JDK's foreign-function API, so training and prediction
+ * need the OpenBLAS shared library; without it, training and loading fail with a
+ * {@link io.github.fmnist.api.MissingNativeLibraryException} saying what to install.
+ *
+ * <p>Training reports an {@code EpochCompleted} per epoch, with loss and accuracy on the first 2,000
+ * training images (and on the validation set if one is given), and checks for cancellation every 50
+ * mini-batches. Deterministic for a fixed seed and BLAS thread count. The classifier exports itself as a
+ * network: Flatten → Dense → ReLU → Dense logits.
+ */
+public final class MlpProvider implements ModelProvider {
+    /** Provider id. */
+    public static final String ID = "mlp";
+    /** Width of the hidden layer. */
+    public static final Hyperparameter<Integer> HIDDEN_UNITS =
+            Hyperparameter.ofInt("hidden-units", 256, 1, 100_000, "ReLU units in the hidden layer");
+    /** Passes over the training set. */
+    public static final Hyperparameter<Integer> EPOCHS =
+            Hyperparameter.ofInt("epochs", 10, 1, 10_000, "passes over the training set");
+    /** Examples per SGD step. */
+    public static final Hyperparameter<Integer> MINI_BATCH =
+            Hyperparameter.ofInt("mini-batch", 32, 1, 100_000, "examples per SGD step");
+    /** SGD learning rate (Smile averages the mini-batch gradient). */
+    public static final Hyperparameter<Double> LEARNING_RATE =
+            Hyperparameter.ofDouble("learning-rate", 0.01, 1e-9, 10.0, "SGD learning rate");
+    /** Momentum factor, 0 for plain SGD. */
+    public static final Hyperparameter<Double> MOMENTUM =
+            Hyperparameter.ofDouble("momentum", 0.9, 0.0, 0.999, "SGD momentum (0 = none)");
+    /** L2 weight decay λ (Smile's {@code setWeightDecay}). */
+    public static final Hyperparameter<Double> WEIGHT_DECAY =
+            Hyperparameter.ofDouble("weight-decay", 0.0, 0.0, 1.0, "L2 weight decay");
+
+    private static final List<Hyperparameter<?>> DECLARED =
+            List.of(HIDDEN_UNITS, EPOCHS, MINI_BATCH, LEARNING_RATE, MOMENTUM, WEIGHT_DECAY);
+    private static final Hyperparameters DEFAULTS = Hyperparameters.defaults(DECLARED);
+    private static final ModelDescriptor DESCRIPTOR = new ModelDescriptor(ID, "Multilayer perceptron",
+            ClassicModels.FAMILY, ClassicModels.VERSION,
+            "784-256-10 perceptron with a ReLU hidden layer and softmax output (Smile 6, SGD with momentum).", true,
+            Map.of(ModelDescriptor.DEFAULT_PRESET, DEFAULTS,
+                    ClassicModels.FULL_PRESET, DEFAULTS.with(HIDDEN_UNITS, 512).with(EPOCHS, 30)));
+
+    @Override
+    public ModelDescriptor descriptor() {
+        return DESCRIPTOR;
+    }
+
+    @Override
+    public Trainer trainer(Hyperparameters hyperparameters) {
+        ModelInfo info = ModelInfo.of(DESCRIPTOR, hyperparameters);
+        return request -> {
+            TrainingReporter reporter = new TrainingReporter(ID, request.listener());
+            int epochs = hyperparameters.get(EPOCHS);
+            int miniBatch = hyperparameters.get(MINI_BATCH);
+            reporter.started(epochs, (request.train().size() + miniBatch - 1) / miniBatch);
+            int[] labels = TrainingData.labelsWithAllClasses(request.train(), 1);
+            OpenBlas.require("MLP training");
+            try {
+                ExportableMlp model = new MlpTrainer(hyperparameters.get(HIDDEN_UNITS), epochs, miniBatch,
+                        hyperparameters.get(LEARNING_RATE), hyperparameters.get(MOMENTUM), hyperparameters.get(WEIGHT_DECAY))
+                        .fit(request.train(), labels, request.validation(), request.seed(), reporter);
+                reporter.finished(epochs);
+                return new MlpClassifier(info, model);
+            } catch (LinkageError e) {
+                throw OpenBlas.translate(e, "MLP training").orElseThrow(() -> e);
+            }
+        };
+    }
+
+    @Override
+    public Classifier load(ModelBundle bundle) {
+        BundlePayload payload = BundlePayload.open(bundle, DESCRIPTOR);
+        ModelInfo info = payload.info();
+        OpenBlas.require("MLP prediction");
+        return new MlpClassifier(info, payload.model(ExportableMlp.class));
+    }
+}

@@ -1,0 +1,79 @@
+package io.github.fmnist.classic;
+
+import io.github.fmnist.api.bundle.ModelBundle;
+import io.github.fmnist.api.model.Classifier;
+import io.github.fmnist.api.model.Hyperparameter;
+import io.github.fmnist.api.model.Hyperparameters;
+import io.github.fmnist.api.model.ModelDescriptor;
+import io.github.fmnist.api.model.ModelInfo;
+import io.github.fmnist.api.model.ModelProvider;
+import io.github.fmnist.api.model.Trainer;
+import java.util.List;
+import java.util.Map;
+import smile.classification.RandomForest;
+
+/**
+ * Random forest ({@code rf}) of Gini-split CART trees on the 784 pixels (Smile 6), bootstrap-sampled per
+ * class, with probabilities from out-of-bag-weighted leaf frequencies.
+ *
+ * <p>Trees grow in parallel in batches of {@link #TREE_BATCH}; progress is reported and cancellation
+ * honoured after each batch. Each tree is seeded from the training seed and its index, so a fixed seed
+ * gives the same forest on any number of cores.
+ */
+public final class RandomForestProvider implements ModelProvider {
+    /** Provider id. */
+    public static final String ID = "rf";
+    /** Number of trees. */
+    public static final Hyperparameter<Integer> TREES =
+            Hyperparameter.ofInt("trees", 100, 1, 10_000, "number of trees");
+    /** Features tried at each split; 0 means √784 = 28. */
+    public static final Hyperparameter<Integer> MTRY =
+            Hyperparameter.ofInt("mtry", 0, 0, 784, "features tried per split (0 = square root of 784)");
+    /** Maximum tree depth. */
+    public static final Hyperparameter<Integer> MAX_DEPTH =
+            Hyperparameter.ofInt("max-depth", 20, 2, 1000, "maximum tree depth");
+    /** Maximum leaves per tree; 0 means one per five training examples. */
+    public static final Hyperparameter<Integer> MAX_NODES =
+            Hyperparameter.ofInt("max-nodes", 0, 0, 10_000_000, "maximum leaves per tree (0 = training size / 5)");
+    /** Minimum examples in a leaf. */
+    public static final Hyperparameter<Integer> NODE_SIZE =
+            Hyperparameter.ofInt("node-size", 5, 1, 10_000, "minimum examples per leaf");
+
+    /** Trees grown between progress reports and cancellation checks. */
+    public static final int TREE_BATCH = 10;
+
+    private static final List<Hyperparameter<?>> DECLARED = List.of(TREES, MTRY, MAX_DEPTH, MAX_NODES, NODE_SIZE);
+    private static final Hyperparameters DEFAULTS = Hyperparameters.defaults(DECLARED);
+    private static final ModelDescriptor DESCRIPTOR = new ModelDescriptor(ID, "Random forest", ClassicModels.FAMILY,
+            ClassicModels.VERSION, "Random forest of CART trees on the pixels (Smile 6).", true,
+            Map.of(ModelDescriptor.DEFAULT_PRESET, DEFAULTS,
+                    ClassicModels.FULL_PRESET, DEFAULTS.with(TREES, 500).with(MAX_DEPTH, 50).with(NODE_SIZE, 1)));
+
+    @Override
+    public ModelDescriptor descriptor() {
+        return DESCRIPTOR;
+    }
+
+    @Override
+    public Trainer trainer(Hyperparameters hyperparameters) {
+        ModelInfo info = ModelInfo.of(DESCRIPTOR, hyperparameters);
+        return request -> {
+            TrainingReporter reporter = new TrainingReporter(ID, request.listener());
+            int trees = hyperparameters.get(TREES);
+            reporter.started(1, 0);
+            int[] labels = TrainingData.labelsWithAllClasses(request.train(), 1);
+            ClassicModels.seed(request.seed());
+            RandomForest forest = new ForestTrainer(trees, TREE_BATCH, hyperparameters.get(MTRY), hyperparameters.get(MAX_DEPTH),
+                    hyperparameters.get(MAX_NODES), hyperparameters.get(NODE_SIZE))
+                    .fit(request.train(), labels, request.seed(), reporter);
+            reporter.finished(1);
+            return new ForestClassifier(info, forest);
+        };
+    }
+
+    @Override
+    public Classifier load(ModelBundle bundle) {
+        BundlePayload payload = BundlePayload.open(bundle, DESCRIPTOR);
+        return new ForestClassifier(payload.info(), payload.model(RandomForest.class));
+    }
+}

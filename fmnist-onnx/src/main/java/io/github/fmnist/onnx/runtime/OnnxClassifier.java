@@ -100,6 +100,7 @@ public final class OnnxClassifier implements Classifier {
         try {
             ModelContract.check(opened.session(), source);
             Map<String, String> metadata = opened.session().getMetadata().getCustomMetadata();
+            SessionFactory.logProvider(opened, source, options);
             return new OnnxClassifier(env, opened, model, options, metadata);
         } catch (OrtException | RuntimeException e) {
             closeSession(opened.session(), source);

@@ -20,15 +20,14 @@ final class SessionFactory {
     record OpenSession(OrtSession session, ExecutionProvider provider, Optional<String> fallbackReason) {
     }
 
-    static OpenSession open(OrtEnvironment env, byte[] model, String source, OnnxRuntimeOptions options) {
-        OpenSession opened = openWithoutLogging(env, model, source, options);
+    /** Logs the one line naming the provider a usable session runs on. */
+    static void logProvider(OpenSession opened, String source, OnnxRuntimeOptions options) {
         LOG.info("ONNX Runtime session for {} runs on {} ({} intra-op thread(s)){}", source, opened.provider(),
                 options.intraOpThreads() == 0 ? "runtime's choice of" : options.intraOpThreads(),
                 opened.fallbackReason().map(r -> "; CUDA unavailable: " + r).orElse(""));
-        return opened;
     }
 
-    private static OpenSession openWithoutLogging(OrtEnvironment env, byte[] model, String source, OnnxRuntimeOptions options) {
+    static OpenSession open(OrtEnvironment env, byte[] model, String source, OnnxRuntimeOptions options) {
         String fallback = null;
         boolean tryCuda = switch (options.provider()) {
             case CPU -> false;

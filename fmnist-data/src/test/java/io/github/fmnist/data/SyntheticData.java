@@ -15,7 +15,7 @@ public final class SyntheticData {
     private SyntheticData() {
     }
 
-    /** {@code n} images whose pixels depend on index and position; label of example i is (i * 7 + offset) % 10. */
+    /** {@code n} distinct images whose pixels depend on index and position; label of example i is (i * 7 + offset) % 10. */
     public static LabeledDataset dataset(int n, int labelOffset) {
         byte[] pixels = new byte[n * Image.PIXELS];
         int[] labels = new int[n];
@@ -24,6 +24,9 @@ public final class SyntheticData {
             for (int p = 0; p < Image.PIXELS; p++) {
                 pixels[i * Image.PIXELS + p] = (byte) (i * 31 + p * 3 + labels[i]);
             }
+            // the first two pixels spell the index, so every image is distinct
+            pixels[i * Image.PIXELS] = (byte) i;
+            pixels[i * Image.PIXELS + 1] = (byte) (i >> 8);
         }
         return LabeledDataset.of(ImageBatch.ofPixels(pixels), labels);
     }

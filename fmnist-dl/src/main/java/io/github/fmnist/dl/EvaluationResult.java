@@ -24,7 +24,7 @@ record EvaluationResult(double loss, double accuracy) {
             for (int i = 0; i < probabilities.length; i++) {
                 int label = part.label(i);
                 loss -= Math.log(Math.max(MIN_PROBABILITY, probabilities[i][label]));
-                if (LogitsAccuracy.argmax(probabilities[i]) == label) {
+                if (BatchMetrics.argmax(probabilities[i]) == label) {
                     correct++;
                 }
             }

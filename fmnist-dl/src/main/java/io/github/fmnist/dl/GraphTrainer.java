@@ -59,8 +59,8 @@ final class GraphTrainer implements Trainer {
         ComputationGraph network = new ComputationGraph(architecture.configuration(request.seed(), settings));
         network.init();
         Nd4j.getRandom().setSeed(request.seed());
-        LogitsAccuracy accuracy = new LogitsAccuracy();
-        network.setListeners(accuracy);
+        BatchMetrics batchMetrics = new BatchMetrics();
+        network.setListeners(batchMetrics);
         Augmenter augmenter = settings.augmenter();
         long batchesPerEpoch = (train.size() + settings.batchSize() - 1) / settings.batchSize();
         listener.onEvent(new TrainingEvent.Started(info.providerId(), settings.epochs(), batchesPerEpoch));
@@ -85,11 +85,11 @@ final class GraphTrainer implements Trainer {
                 ImageBatch images = settings.augments()
                         ? augmenter.apply(batch.images(), mix(request.seed(), epoch, b)) : batch.images();
                 int[] labels = batch.labels();
-                accuracy.expect(labels);
-                double loss = fitBatch(network, images, labels);
-                lossSum += loss * labels.length;
-                correct += accuracy.correct();
-                listener.onEvent(new TrainingEvent.Iteration(epoch + 1, b + 1, loss));
+                batchMetrics.expect(labels);
+                fitBatch(network, images, labels);
+                lossSum += batchMetrics.lossSum();
+                correct += batchMetrics.correct();
+                listener.onEvent(new TrainingEvent.Iteration(epoch + 1, b + 1, batchMetrics.lossSum() / labels.length));
             }
             EvaluationResult held = validation.isEmpty() ? EvaluationResult.NONE : EvaluationResult.of(network, validation);
             EpochMetrics metrics = new EpochMetrics(epoch + 1, lossSum / train.size(), (double) correct / train.size(),
@@ -124,7 +124,7 @@ final class GraphTrainer implements Trainer {
         return new GraphClassifier(info, network, architecture.convolutionLayers());
     }
 
-    private static double fitBatch(ComputationGraph network, ImageBatch images, int[] labels) {
+    private static void fitBatch(ComputationGraph network, ImageBatch images, int[] labels) {
         int n = labels.length;
         float[] oneHot = new float[n * 10];
         for (int i = 0; i < n; i++) {
@@ -133,7 +133,6 @@ final class GraphTrainer implements Trainer {
         try (INDArray features = Nd4j.create(images.toNormalizedNchw(), new long[] {n, 1, Image.SIDE, Image.SIDE}, 'c');
              INDArray targets = Nd4j.create(oneHot, new long[] {n, 10}, 'c')) {
             network.fit(new DataSet(features, targets));
-            return network.score();
         }
     }
 

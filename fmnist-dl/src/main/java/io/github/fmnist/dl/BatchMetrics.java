@@ -6,17 +6,20 @@ import org.deeplearning4j.optimize.api.BaseTrainingListener;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * Counts correct predictions of each training mini-batch from the logits DL4J computes anyway during
- * {@code fit}, so training accuracy costs no extra forward pass.
+ * Cross-entropy and correct predictions of each training mini-batch, computed from the logits DL4J produces anyway
+ * during {@code fit} (so they cost no extra forward pass, and the loss excludes the weight-decay term DL4J adds to
+ * its score).
  */
-final class LogitsAccuracy extends BaseTrainingListener {
+final class BatchMetrics extends BaseTrainingListener {
     private int[] labels = new int[0];
     private int correct;
+    private double lossSum;
 
     /** The labels of the batch about to be fitted. */
     void expect(int[] batchLabels) {
         labels = batchLabels;
         correct = 0;
+        lossSum = 0;
     }
 
     /** Correct predictions in the last fitted batch. */
@@ -24,17 +27,30 @@ final class LogitsAccuracy extends BaseTrainingListener {
         return correct;
     }
 
+    /** Summed cross-entropy of the last fitted batch. */
+    double lossSum() {
+        return lossSum;
+    }
+
     @Override
     public void onForwardPass(Model model, Map<String, INDArray> activations) {
-        INDArray logits = activations.get(Architecture.LOGITS);
-        float[][] rows = logits.toFloatMatrix();
+        float[][] rows = activations.get(Architecture.LOGITS).toFloatMatrix();
         int count = 0;
+        double loss = 0;
         for (int i = 0; i < rows.length; i++) {
-            if (argmax(rows[i]) == labels[i]) {
+            float[] row = rows[i];
+            int best = argmax(row);
+            if (best == labels[i]) {
                 count++;
             }
+            double sum = 0;
+            for (float v : row) {
+                sum += Math.exp(v - row[best]);
+            }
+            loss += Math.log(sum) - (row[labels[i]] - row[best]);
         }
         correct = count;
+        lossSum = loss;
     }
 
     static int argmax(float[] row) {

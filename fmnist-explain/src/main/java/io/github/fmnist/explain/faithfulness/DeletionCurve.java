@@ -1,5 +1,7 @@
 package io.github.fmnist.explain.faithfulness;
 
+import java.util.Arrays;
+
 /**
  * The target probability as ever more of the most relevant pixels are removed.
  *
@@ -16,5 +18,21 @@ public record DeletionCurve(float[] probabilities, double auc) {
     @Override
     public float[] probabilities() {
         return probabilities.clone();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof DeletionCurve other && Arrays.equals(probabilities, other.probabilities)
+                && Double.compare(auc, other.auc) == 0;
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * Arrays.hashCode(probabilities) + Double.hashCode(auc);
+    }
+
+    @Override
+    public String toString() {
+        return "DeletionCurve[auc=" + auc + ", probabilities=" + Arrays.toString(probabilities) + "]";
     }
 }

@@ -1,0 +1,127 @@
+package io.github.fmnist.bench.cli;
+
+import com.google.inject.Injector;
+import io.github.fmnist.api.model.ModelProvider;
+import io.github.fmnist.api.registry.PluginRegistry;
+import io.github.fmnist.bench.report.HtmlReportWriter;
+import io.github.fmnist.bench.results.BenchResults;
+import io.github.fmnist.bench.results.ModelStatus;
+import io.github.fmnist.bench.run.BenchProfile;
+import io.github.fmnist.bench.run.BenchRunner;
+import io.github.fmnist.bench.run.BenchSettings;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Trains the models on one seeded split, evaluates them on the test images and writes a report:",
+                "report.html (offline), results.json, results.csv, summary.md, figures/, models/ (bundles and .onnx).",
+                "",
+                "Profiles:",
+                "  quick  a class-balanced sample of 10,000 training images (9,000 train / 1,000 validation), few epochs,",
+                "         all 10,000 test images; about 5 minutes on 2 cores",
+                "  full   the 60,000 training images split 54,000 / 6,000, each model's default preset; about an hour",
+                ""},
+        footer = {"", "Examples:", "  fmnist bench --profile quick", "  fmnist bench --profile full --output results/full",
+                "  fmnist bench --models cnn,logreg --set cnn.epochs=5 --preset resnet=paper"})
+final class BenchCommand implements Callable<Integer> {
+    private static final Logger LOG = LoggerFactory.getLogger(BenchCommand.class);
+
+    @ParentCommand
+    FmnistCommand root;
+
+    @Mixin
+    DataOptions data;
+
+    @Option(names = "--profile", defaultValue = "quick", paramLabel = "quick|full", description = "Default: ${DEFAULT-VALUE}.")
+    String profile;
+
+    @Option(names = "--models", split = ",", paramLabel = "ID", defaultValue = "cnn,resnet,logreg,svm,rf,mlp,knn",
+            description = "Model ids in report order; any plugin listed by 'fmnist models'. Default: ${DEFAULT-VALUE}.")
+    List<String> models;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "DIR", description = "Output folder. Default: bench-results/<profile>.")
+    Path output;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Seed of the split, samples and models. Default: ${DEFAULT-VALUE}.")
+    long seed;
+
+    @Option(names = "--train-size", paramLabel = "N", description = "Training pool drawn before the split (0 = all 60,000); overrides the profile.")
+    Integer trainSize;
+
+    @Option(names = "--test-size", paramLabel = "N", description = "Test images evaluated (0 = all 10,000); overrides the profile.")
+    Integer testSize;
+
+    @Option(names = "--set", paramLabel = "MODEL.NAME=VALUE", description = "Sets a hyperparameter, e.g. cnn.epochs=5 (repeatable).")
+    List<String> sets = new ArrayList<>();
+
+    @Option(names = "--preset", paramLabel = "MODEL=PRESET", description = "Starts a model from a named preset, e.g. cnn=paper (repeatable).")
+    Map<String, String> presets = new LinkedHashMap<>();
+
+    @Option(names = "--gallery-model", defaultValue = "cnn", description = "Model shown in the explanation gallery. Default: ${DEFAULT-VALUE}.")
+    String galleryModel;
+
+    @Option(names = "--explainer", defaultValue = "gradcam", description = "Explainer of the gallery. Default: ${DEFAULT-VALUE}.")
+    String explainer;
+
+    @Option(names = "--no-onnx", description = "Skip the ONNX export and ONNX Runtime timing of the networks.")
+    boolean noOnnx;
+
+    @Override
+    public Integer call() throws Exception {
+        BenchProfile chosen;
+        try {
+            chosen = BenchProfile.named(profile);
+        } catch (io.github.fmnist.api.InvalidInputException e) {
+            throw new UsageException(e.getMessage());
+        }
+        if (trainSize != null || testSize != null) {
+            chosen = chosen.withSizes(trainSize != null ? trainSize : chosen.trainPoolSize(),
+                    testSize != null ? testSize : chosen.testSize());
+        }
+        Injector injector = root.injector(data.directory());
+        checkModels(injector.getInstance(PluginRegistry.class));
+        Path out = output != null ? output : Path.of("bench-results", chosen.name());
+        BenchSettings settings = new BenchSettings(chosen, seed, models, out, presets, KeyValues.parsePerModel(sets),
+                galleryModel, explainer, !noOnnx);
+        BenchResults results;
+        try (InterruptGuard guard = new InterruptGuard(root.err())) {
+            results = injector.getInstance(BenchRunner.class).run(settings, guard.cancellation());
+        }
+        root.out().println("Report: " + out.toAbsolutePath().resolve(HtmlReportWriter.FILE));
+        if (results.state() == BenchResults.RunState.INTERRUPTED) {
+            return ExitCodes.INTERRUPTED;
+        }
+        return results.models().stream().anyMatch(m -> m.status() == ModelStatus.FAILED) ? ExitCodes.FAILURE : ExitCodes.OK;
+    }
+
+    /** Unknown ids outside the seven are typos (usage errors); absent members of the seven are skipped with a warning. */
+    private void checkModels(PluginRegistry registry) {
+        if (models.isEmpty()) {
+            throw new UsageException("--models lists no model");
+        }
+        List<String> found = registry.models().stream().map(ModelProvider::id).toList();
+        for (String id : models) {
+            if (!found.contains(id)) {
+                if (!BenchProfile.SEVEN_MODELS.contains(id)) {
+                    throw new UsageException("no model plugin '" + id + "'; available: " + found);
+                }
+                LOG.warn("model '{}' is not on the class path and will be reported as skipped (available: {})", id, found);
+            }
+        }
+        for (String id : presets.keySet()) {
+            if (!models.contains(id)) {
+                throw new UsageException("--preset names model '" + id + "', which is not in --models " + models);
+            }
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package io.github.fmnist.bench.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.fmnist.api.bundle.ModelBundle;
+import io.github.fmnist.api.eval.Evaluation;
+import io.github.fmnist.api.model.Classifier;
+import io.github.fmnist.api.registry.PluginRegistry;
+import io.github.fmnist.bench.results.BenchResults;
+import io.github.fmnist.bench.results.ModelOutcome;
+import io.github.fmnist.bench.results.ModelStatus;
+import io.github.fmnist.bench.results.Throughput;
+import io.github.fmnist.bench.toy.SyntheticBench;
+import io.github.fmnist.bench.toy.SyntheticDataSource;
+import io.github.fmnist.bench.toy.ToyInterruptingProvider;
+import io.github.fmnist.bench.toy.ToySoftmaxProvider;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BenchRunnerTest {
+    @TempDir
+    Path out;
+
+    @AfterEach
+    void resetInterruption() {
+        ToyInterruptingProvider.onSecondEpoch = () -> { };
+    }
+
+    @Test
+    void runsTheWholePipelineAndWritesEveryOutput() throws Exception {
+        SyntheticBench bench = new SyntheticBench();
+        BenchResults results = bench.run(SyntheticBench.settings(out, List.of(ToySoftmaxProvider.ID, "cnn"),
+                ToySoftmaxProvider.ID, "occlusion"), new Cancellation());
+
+        assertEquals(BenchResults.RunState.FINISHED, results.state());
+        ModelOutcome.Completed toy = assertInstanceOf(ModelOutcome.Completed.class, results.models().get(0));
+        assertEquals("quick", toy.run().preset(), "the profile's preset is used when the provider declares it");
+        assertEquals("4", toy.run().hyperparameters().get("epochs"));
+        assertEquals(4, toy.run().curves().size(), "per-epoch metrics are collected from the trainer's events");
+        assertEquals(SyntheticBench.TEST, toy.evaluation().size());
+        assertTrue(toy.evaluation().accuracy() > 0.5, "softmax regression separates the synthetic classes: " + toy.evaluation().accuracy());
+
+        ModelOutcome cnn = results.models().get(1);
+        assertEquals(ModelStatus.SKIPPED, cnn.status(), "an absent plugin is skipped, not fatal");
+
+        for (String file : List.of("results.json", "results.csv", "summary.md", "report.html", "plotly.js",
+                "figures/confusion-toy-softmax.png", "models/toy-softmax.fmnist", "models/toy-softmax.onnx")) {
+            assertTrue(Files.size(out.resolve(file)) > 0, file);
+        }
+        try (var files = Files.list(out)) {
+            assertFalse(files.anyMatch(p -> p.getFileName().toString().endsWith(".tmp")), "no temporary files left");
+        }
+
+        String json = Files.readString(out.resolve("results.json"));
+        assertTrue(json.contains("\"schemaVersion\": 1"), json);
+        assertTrue(json.contains("\"state\": \"finished\""));
+        assertTrue(json.contains("\"status\": \"skipped\""));
+        List<String> csv = Files.readAllLines(out.resolve("results.csv"), StandardCharsets.UTF_8);
+        assertEquals(3, csv.size(), "header and one row per model");
+        assertTrue(csv.get(1).startsWith("toy-softmax,"));
+        assertTrue(Files.readString(out.resolve("summary.md")).contains("| toy-softmax |"));
+    }
+
+    @Test
+    void savedBundleReproducesTheReportedAccuracyAndOnnxAgrees() throws Exception {
+        BenchResults results = new SyntheticBench().run(SyntheticBench.settings(out, List.of(ToySoftmaxProvider.ID),
+                ToySoftmaxProvider.ID, "occlusion"), new Cancellation());
+        ModelOutcome.Completed toy = results.completed().get(0);
+
+        ModelBundle bundle = ModelBundle.read(out.resolve(toy.bundleFile()));
+        assertEquals(7L, bundle.manifest().provenance().seed());
+        assertEquals(4, bundle.manifest().provenance().epochs());
+        assertEquals(toy.evaluation().accuracy(), bundle.manifest().metrics().get("test.accuracy"), 1e-12);
+        try (Classifier again = PluginRegistry.discover().loadClassifier(out.resolve(toy.bundleFile()))) {
+            var test = new SyntheticDataSource(SyntheticBench.TRAIN, SyntheticBench.TEST).load().test();
+            assertEquals(toy.evaluation().accuracy(), Evaluation.of(again, test).accuracy(), 1e-12);
+        }
+
+        var onnx = toy.onnx().orElseThrow(() -> new AssertionError("the network was not exported"));
+        assertEquals(1.0, onnx.agreement(), "ONNX Runtime predicts the same classes");
+        assertTrue(onnx.maxAbsDifference() < 1e-4, "probabilities match: " + onnx.maxAbsDifference());
+        assertEquals(toy.evaluation().accuracy(), onnx.accuracy(), 1e-12);
+        assertTrue(toy.throughput().stream().anyMatch(t -> t.runtime().equals(Throughput.ONNX_RUNTIME) && t.batchSize() == 1));
+        assertTrue(toy.throughput().stream().anyMatch(t -> t.runtime().equals(Throughput.NATIVE) && t.imagesPerSecond() > 0));
+    }
+
+    @Test
+    void interruptionKeepsFinishedModelsAndMarksThePartialOne() throws Exception {
+        Cancellation cancellation = new Cancellation();
+        ToyInterruptingProvider.onSecondEpoch = cancellation::request;
+        BenchResults results = new SyntheticBench().run(SyntheticBench.settings(out,
+                List.of(ToySoftmaxProvider.ID, ToyInterruptingProvider.ID, "knn"), "none", "occlusion"), cancellation);
+
+        assertEquals(BenchResults.RunState.INTERRUPTED, results.state());
+        assertEquals(List.of(ModelStatus.COMPLETE, ModelStatus.PARTIAL, ModelStatus.SKIPPED),
+                results.models().stream().map(ModelOutcome::status).toList());
+        assertEquals(2, results.models().get(1).run().curves().size(), "the partial model keeps its epochs so far");
+
+        String json = Files.readString(out.resolve("results.json"));
+        assertTrue(json.contains("\"state\": \"interrupted\""), json);
+        assertTrue(json.contains("\"status\": \"partial\""));
+        assertTrue(json.contains("interrupted during training"));
+        assertTrue(Files.exists(out.resolve("models/toy-softmax.fmnist")), "the finished model's bundle is kept");
+        assertTrue(Files.readString(out.resolve("report.html")).contains("interrupted"));
+    }
+}

@@ -77,7 +77,7 @@ final class MlpClassifier extends SmileClassifier implements NetworkExportable {
         String function = name.contains("(") ? name.substring(0, name.indexOf('(')) : name;
         if (layer instanceof HiddenLayer) {
             switch (function.toLowerCase(Locale.ROOT)) {
-                case "relu":
+                case "rectifier":
                     return Layer.ActivationFunction.RELU;
                 case "sigmoid":
                     return Layer.ActivationFunction.SIGMOID;

@@ -1,6 +1,7 @@
 package io.github.fmnist.classic;
 
 import io.github.fmnist.api.MissingNativeLibraryException;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -71,7 +72,9 @@ final class OpenBlas {
             return false;
         }
         String message = String.valueOf(t.getMessage());
-        if (message.contains("smile/linalg") || message.contains("smile.linalg")) {
+        String lower = message.toLowerCase(Locale.ROOT);
+        if (message.contains("smile/linalg") || message.contains("smile.linalg")
+                || lower.contains("cannot open library") || lower.contains("openblas")) {
             return true;
         }
         for (StackTraceElement frame : t.getStackTrace()) {
@@ -80,7 +83,7 @@ final class OpenBlas {
             }
         }
         Throwable cause = t.getCause();
-        return cause instanceof IllegalArgumentException && String.valueOf(cause.getMessage()).toLowerCase().contains("librar");
+        return cause instanceof IllegalArgumentException && String.valueOf(cause.getMessage()).toLowerCase(Locale.ROOT).contains("librar");
     }
 
     private static String describe(Throwable t) {

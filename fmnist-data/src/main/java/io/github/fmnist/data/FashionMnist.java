@@ -3,26 +3,22 @@ package io.github.fmnist.data;
 import io.github.fmnist.api.CorruptDataException;
 import io.github.fmnist.api.DataUnavailableException;
 import io.github.fmnist.api.InvalidInputException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
  * Loads Fashion-MNIST in one line, finding the files or downloading them.
  *
- * <p>{@link #load()} looks, in order, at
+ * <p>{@link #load()} and {@link FashionMnistLoader#load()} look, in order, at
  * <ol>
+ *   <li>an explicit directory ({@link #load(Path)}, {@link Builder#directory(Path)}): then nothing else is
+ *       looked at;</li>
  *   <li>the system property {@value #DATA_DIR_PROPERTY}, then the environment variable {@value #DATA_DIR_ENV};</li>
  *   <li>the user cache directory ({@code ~/.cache/fmnist/fashion-mnist}, or the system property
  *       {@value #CACHE_DIR_PROPERTY});</li>
@@ -52,10 +48,6 @@ import java.util.function.UnaryOperator;
  * {@code load()} reads the files again.
  */
 public final class FashionMnist {
-    private FashionMnist() {
-    }
-
-
     /** System property naming a directory that holds the four files. */
     public static final String DATA_DIR_PROPERTY = "fmnist.data.dir";
     /** Environment variable naming a directory that holds the four files. */
@@ -72,6 +64,9 @@ public final class FashionMnist {
             URI.create("https://github.com/zalandoresearch/fashion-mnist/raw/master/data/fashion/"));
     /** Default connect timeout, and longest wait for response headers or for more data. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
+
+    private FashionMnist() {
+    }
 
     /**
      * Loads the dataset from the first place that has it (see the class description), downloading if needed.
@@ -99,7 +94,7 @@ public final class FashionMnist {
         return new Builder();
     }
 
-    /** Settings for {@link FashionMnist}; every setting is optional. */
+    /** Settings for a {@link FashionMnistLoader}; every setting is optional. */
     public static final class Builder {
         Path directory;
         Path cacheDirectory;

@@ -2,7 +2,11 @@ package io.github.fmnist.data.imageio;
 
 import io.github.fmnist.api.Image;
 
+import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
+import java.awt.image.ColorModel;
+import java.awt.image.ComponentColorModel;
+import java.awt.image.Raster;
 import java.util.Arrays;
 
 /** A grayscale picture of any size as floats in [0, 255], with the steps that turn it into a 28×28 image. */
@@ -26,6 +30,19 @@ final class GrayPicture {
         int width = picture.getWidth();
         int height = picture.getHeight();
         float[] values = new float[Math.multiplyExact(width, height)];
+        if (isPlainGray(picture)) {
+            // getRGB would pass gray samples through a linear-to-sRGB conversion and brighten the mid-tones
+            Raster raster = picture.getRaster();
+            float scale = 255f / ((1 << picture.getColorModel().getComponentSize(0)) - 1);
+            float[] row = new float[width];
+            for (int y = 0; y < height; y++) {
+                raster.getSamples(0, y, width, 1, 0, row);
+                for (int x = 0; x < width; x++) {
+                    values[y * width + x] = row[x] * scale;
+                }
+            }
+            return new GrayPicture(width, height, values);
+        }
         int[] row = new int[width];
         boolean alpha = picture.getColorModel().hasAlpha();
         for (int y = 0; y < height; y++) {
@@ -42,6 +59,12 @@ final class GrayPicture {
             }
         }
         return new GrayPicture(width, height, values);
+    }
+
+    private static boolean isPlainGray(BufferedImage picture) {
+        ColorModel model = picture.getColorModel();
+        return model.getNumComponents() == 1 && !model.hasAlpha() && model instanceof ComponentColorModel
+                && model.getColorSpace().getType() == ColorSpace.TYPE_GRAY && model.getComponentSize(0) <= 16;
     }
 
     int width() {

@@ -80,6 +80,22 @@ class ImageImporterTest {
         assertEquals(new Box(0, 27, 0, 27), box, "a square object fills the frame");
     }
 
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void midGrayKeepsItsLevel(boolean viaPngFile) throws IOException {
+        BufferedImage picture = new BufferedImage(100, 100, BufferedImage.TYPE_BYTE_GRAY);
+        for (int y = 20; y < 80; y++) {
+            for (int x = 20; x < 80; x++) {
+                picture.getRaster().setSample(x, y, 0, y < 50 ? 255 : 128);
+            }
+        }
+        Path file = dir.resolve("gray.png");
+        ImageIO.write(picture, "png", file.toFile());
+        Image image = viaPngFile ? importer.importImage(file) : importer.importImage(picture);
+        assertEquals(255, image.pixel(5, 14));
+        assertEquals(128, image.pixel(22, 14), 1, "a stored 128 stays mid-grey (getRGB would give about 186)");
+    }
+
     @Test
     void transparentBackgroundCountsAsLight() {
         BufferedImage picture = new BufferedImage(120, 120, BufferedImage.TYPE_INT_ARGB);

@@ -49,7 +49,7 @@ final class BenchCommand implements Callable<Integer> {
             description = "Model ids in report order; any plugin listed by 'fmnist models'. Default: ${DEFAULT-VALUE}.")
     List<String> models;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "DIR", description = "Output folder. Default: bench-results/<profile>.")
+    @Option(names = {"-o", "--output"}, paramLabel = "DIR", description = "Output folder. Default: bench-out/<profile>.")
     Path output;
 
     @Option(names = "--seed", defaultValue = "42", description = "Seed of the split, samples and models. Default: ${DEFAULT-VALUE}.")
@@ -90,7 +90,7 @@ final class BenchCommand implements Callable<Integer> {
         }
         Injector injector = root.injector(data.directory());
         checkModels(injector.getInstance(PluginRegistry.class));
-        Path out = output != null ? output : Path.of("bench-results", chosen.name());
+        Path out = output != null ? output : Path.of("bench-out", chosen.name());
         BenchSettings settings = new BenchSettings(chosen, seed, models, out, presets, KeyValues.parsePerModel(sets),
                 galleryModel, explainer, !noOnnx);
         BenchResults results;

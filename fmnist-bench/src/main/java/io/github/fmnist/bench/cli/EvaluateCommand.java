@@ -31,7 +31,7 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
         description = {"Evaluates saved models (bundles or .onnx files) on the Fashion-MNIST test images: accuracy, "
                 + "macro F1, log-loss, a per-class report and the most confused pairs.", ""},
-        footer = {"", "Example:", "  fmnist evaluate bench-results/quick/models/cnn.fmnist bench-results/quick/models/cnn.onnx"})
+        footer = {"", "Example:", "  fmnist evaluate bench-out/quick/models/cnn.fmnist bench-out/quick/models/cnn.onnx"})
 final class EvaluateCommand implements Callable<Integer> {
     @ParentCommand
     FmnistCommand root;

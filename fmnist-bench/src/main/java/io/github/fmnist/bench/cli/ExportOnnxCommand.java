@@ -14,7 +14,7 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "export-onnx", mixinStandardHelpOptions = true,
         description = {"Exports a trained network (cnn, resnet, or any plugin that describes its network) from a bundle "
                 + "to ONNX: input 'image' float[N,1,28,28] in [0,1], outputs 'logits' and 'probabilities' [N,10].", ""},
-        footer = {"", "Example:", "  fmnist export-onnx bench-results/quick/models/cnn.fmnist -o cnn.onnx"})
+        footer = {"", "Example:", "  fmnist export-onnx bench-out/quick/models/cnn.fmnist -o cnn.onnx"})
 final class ExportOnnxCommand implements Callable<Integer> {
     @ParentCommand
     FmnistCommand root;

@@ -24,7 +24,7 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "predict", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Classifies ordinary pictures (PNG, JPEG, BMP, GIF; any size, colour or grey) with a saved model: "
                 + "each is converted to a 28×28 Fashion-MNIST-style image and the top classes are printed.", ""},
-        footer = {"", "Examples:", "  fmnist predict -m bench-results/quick/models/cnn.fmnist photos/",
+        footer = {"", "Examples:", "  fmnist predict -m bench-out/quick/models/cnn.fmnist photos/",
                 "  fmnist predict -m cnn.onnx --format json sneaker.jpg boot.png"})
 final class PredictCommand implements Callable<Integer> {
     enum Format { TABLE, JSON, CSV }

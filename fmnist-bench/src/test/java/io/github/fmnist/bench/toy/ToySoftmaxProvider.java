@@ -37,7 +37,7 @@ import java.util.Map;
 public class ToySoftmaxProvider implements ModelProvider {
     public static final String ID = "toy-softmax";
     static final Hyperparameter<Integer> EPOCHS = Hyperparameter.ofInt("epochs", 6, 1, 1000, "gradient steps");
-    static final Hyperparameter<Double> LEARNING_RATE = Hyperparameter.ofDouble("learning-rate", 0.5, 1e-6, 10, "step size");
+    static final Hyperparameter<Double> LEARNING_RATE = Hyperparameter.ofDouble("learning-rate", 0.1, 1e-6, 10, "step size");
     private static final String PAYLOAD = "weights.bin";
 
     private final ModelDescriptor descriptor;

@@ -1,0 +1,142 @@
+package io.github.fmnist.bench.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.fmnist.api.Image;
+import io.github.fmnist.api.LabeledDataset;
+import io.github.fmnist.bench.toy.SyntheticBench;
+import io.github.fmnist.bench.toy.SyntheticDataSource;
+import io.github.fmnist.bench.toy.ToySoftmaxProvider;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FmnistMainTest {
+    @TempDir
+    Path dir;
+
+    private String out = "";
+    private String err = "";
+
+    private int run(String... args) {
+        ByteArrayOutputStream o = new ByteArrayOutputStream();
+        ByteArrayOutputStream e = new ByteArrayOutputStream();
+        int code = FmnistMain.run(args, new PrintStream(o, true, StandardCharsets.UTF_8),
+                new PrintStream(e, true, StandardCharsets.UTF_8), SyntheticBench.testData());
+        out = o.toString(StandardCharsets.UTF_8);
+        err = e.toString(StandardCharsets.UTF_8);
+        return code;
+    }
+
+    @Test
+    void helpListsEverySubcommand() {
+        assertEquals(0, run("--help"));
+        for (String sub : List.of("models", "bench", "train", "evaluate", "predict", "export-onnx")) {
+            assertTrue(out.contains(sub), sub + " in\n" + out);
+        }
+        assertTrue(out.contains("130 interrupted"), out);
+        assertEquals(0, run("bench", "--help"));
+        assertTrue(out.contains("--profile") && out.contains("quick") && out.contains("full"), out);
+    }
+
+    @Test
+    void usageErrorsExitWithTwo() {
+        assertEquals(ExitCodes.USAGE, run("bench", "--no-such-option"));
+        assertTrue(err.contains("--no-such-option"), err);
+        assertEquals(ExitCodes.USAGE, run("bench", "--profile", "medium", "--output", dir.toString()));
+        assertTrue(err.contains("unknown profile 'medium'"), err);
+        assertEquals(ExitCodes.USAGE, run("bench", "--models", "no-such-model", "--output", dir.toString()));
+        assertTrue(err.contains("no model plugin 'no-such-model'"), err);
+        assertEquals(ExitCodes.USAGE, run("no-such-command"));
+        assertEquals(ExitCodes.USAGE, run());
+    }
+
+    @Test
+    void failuresExitWithOneAndNoStackTraceUnlessVerbose() {
+        Path missing = dir.resolve("missing.fmnist");
+        assertEquals(ExitCodes.FAILURE, run("evaluate", missing.toString()));
+        assertTrue(err.contains("no such file: " + missing), err);
+        assertFalse(err.contains("\tat "), "no stack trace without --verbose:\n" + err);
+        assertEquals(ExitCodes.FAILURE, run("evaluate", "--verbose", missing.toString()));
+        assertTrue(err.contains("\tat "), "stack trace with --verbose:\n" + err);
+    }
+
+    @Test
+    void modelsListsThePlugins() {
+        assertEquals(0, run("models", "--long"));
+        assertTrue(out.contains(ToySoftmaxProvider.ID), out);
+        assertTrue(out.contains("--set toy-softmax.epochs=6"), out);
+        assertTrue(out.contains("onnx"), "the ONNX Runtime provider from fmnist-onnx:\n" + out);
+    }
+
+    @Test
+    void trainEvaluatePredictAndExportWorkTogether() throws Exception {
+        Path bundle = dir.resolve("toy.fmnist");
+        assertEquals(0, run("train", ToySoftmaxProvider.ID, "--set", "epochs=3", "--seed", "5", "-o", bundle.toString()), err);
+        assertTrue(out.contains("test accuracy"), out);
+        assertTrue(Files.size(bundle) > 0);
+
+        assertEquals(0, run("evaluate", "--json", bundle.toString()), err);
+        assertTrue(out.contains("\"accuracy\"") && out.contains("\"confusionMatrix\""), out);
+        assertEquals(0, run("evaluate", bundle.toString()), err);
+        assertTrue(out.contains("macro avg") && out.contains("Most confused"), out);
+
+        Path onnx = dir.resolve("toy.onnx");
+        assertEquals(0, run("export-onnx", bundle.toString(), "-o", onnx.toString()), err);
+        assertTrue(Files.size(onnx) > 0);
+
+        Path pictures = Files.createDirectories(dir.resolve("pictures"));
+        LabeledDataset test = new SyntheticDataSource(SyntheticBench.TRAIN, SyntheticBench.TEST).load().test();
+        for (int i = 0; i < 3; i++) {
+            writePng(test.images().get(i), pictures.resolve("item" + i + ".png"));
+        }
+        assertEquals(0, run("predict", "-m", bundle.toString(), "--format", "csv", pictures.toString()), err);
+        List<String> lines = out.lines().toList();
+        assertEquals("file,class1,probability1,class2,probability2,class3,probability3", lines.get(0));
+        assertEquals(4, lines.size(), out);
+        String fromBundle = out;
+        assertEquals(0, run("predict", "-m", onnx.toString(), "--format", "csv", pictures.toString()), err);
+        assertEquals(classesOnly(fromBundle), classesOnly(out), "the ONNX export predicts the same top-3 classes");
+        assertEquals(0, run("predict", "-m", bundle.toString(), "--format", "json", "--top", "2", pictures.toString()), err);
+        assertTrue(out.trim().startsWith("[") && out.contains("\"probability\""), out);
+        assertEquals(0, run("predict", "-m", bundle.toString(), pictures.resolve("item0.png").toString()), err);
+        assertTrue(out.contains("item0.png") && out.contains("%"), out);
+    }
+
+    @Test
+    void benchCommandWritesTheReport() throws Exception {
+        Path output = dir.resolve("bench");
+        assertEquals(0, run("bench", "--models", ToySoftmaxProvider.ID, "--output", output.toString(), "--gallery-model", "none"), err);
+        assertTrue(out.contains("report.html"), out);
+        assertTrue(Files.readString(output.resolve("results.json")).contains("\"state\": \"finished\""));
+    }
+
+    private static String classesOnly(String csv) {
+        StringBuilder s = new StringBuilder();
+        for (String line : csv.lines().skip(1).toList()) {
+            String[] cells = line.split(",");
+            s.append(cells[1]).append(cells[3]).append(cells[5]).append('\n');
+        }
+        return s.toString();
+    }
+
+    private static void writePng(Image image, Path file) throws Exception {
+        BufferedImage picture = new BufferedImage(Image.SIDE, Image.SIDE, BufferedImage.TYPE_BYTE_GRAY);
+        for (int y = 0; y < Image.SIDE; y++) {
+            for (int x = 0; x < Image.SIDE; x++) {
+                int v = image.pixel(y, x);
+                picture.getRaster().setSample(x, y, 0, v);
+            }
+        }
+        ImageIO.write(picture, "png", file.toFile());
+    }
+}

@@ -100,7 +100,7 @@ final class NetworkDescriber {
         switch (conf) {
             case ConvolutionLayer c -> linearThenActivation(name, convolution(name, c), c.getActivationFn(), input);
             case DenseLayer d -> linearThenActivation(name, dense(name, d), d.getActivationFn(), input);
-            case BatchNormalization b -> linearThenActivation(name, batchNorm(name, b), b.getActivationFn(), input);
+            case BatchNormalization b -> add(name, batchNorm(name, b), input); // DL4J ignores a BatchNorm layer's activation
             case ActivationLayer a -> add(name, activation(name, a.getActivationFn()), input);
             case DropoutLayer d -> add(name, new Layer.Dropout(dropRate(name, d.getIDropout())), input);
             case SubsamplingLayer s when s.getPoolingType() == PoolingType.MAX -> add(name, maxPool(name, s), input);

@@ -23,8 +23,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Trains the models on one seeded split, evaluates them on the test images and writes a report:",
-                "report.html (offline), results.json, results.csv, summary.md, figures/, models/ (bundles and .onnx).",
+        description = {"Compares the models on one seeded split and writes an offline report.",
+                "Trains each model, evaluates it on the test images and writes report.html, results.json, results.csv,",
+                "summary.md, figures/ and models/ (bundles and .onnx files) into the output folder.",
                 "",
                 "Profiles:",
                 "  quick  a class-balanced sample of 10,000 training images (9,000 train / 1,000 validation), few epochs,",

@@ -12,7 +12,7 @@ import java.util.Arrays;
 /** A grayscale picture of any size as floats in [0, 255], with the steps that turn it into a 28×28 image. */
 final class GrayPicture {
     /** Pixels brighter than this share of full scale (after background removal) belong to the object. */
-    private static final float OBJECT_THRESHOLD = 0.1f * 255f;
+    private static final float OBJECT_THRESHOLD = 0.05f * 255f;
     /** Below this contrast between border and brightest pixel the picture is considered blank. */
     private static final float MIN_CONTRAST = 8f;
 
@@ -166,8 +166,9 @@ final class GrayPicture {
         int targetHeight = Math.max(1, Math.min(objectSize, (int) Math.round(height * scale)));
         float[] resized = AreaResampler.resize(values, width, height, targetWidth, targetHeight);
         byte[] pixels = new byte[Image.PIXELS];
-        int offsetX = (Image.SIDE - targetWidth) / 2;
-        int offsetY = (Image.SIDE - targetHeight) / 2;
+        // an odd leftover pixel goes to the left and top margins, as in Fashion-MNIST itself
+        int offsetX = (Image.SIDE - targetWidth + 1) / 2;
+        int offsetY = (Image.SIDE - targetHeight + 1) / 2;
         for (int y = 0; y < targetHeight; y++) {
             for (int x = 0; x < targetWidth; x++) {
                 int v = Math.round(resized[y * targetWidth + x]);

@@ -35,9 +35,10 @@ import static io.github.fmnist.data.FashionMnist.OFFLINE_PROPERTY;
 public final class FashionMnistLoader {
     private static final Logger LOG = LoggerFactory.getLogger(FashionMnistLoader.class);
 
-    private final Optional<Path> directory;
-    private final Optional<Path> cacheDirectory;
-    private final Optional<Boolean> offline;
+    /** Settings the user left unset are null here and resolved at load time. */
+    private final Path directory;
+    private final Path cacheDirectory;
+    private final Boolean offline;
     private final List<URI> baseUris;
     private final Duration timeout;
     private final boolean verifyChecksums;
@@ -47,9 +48,9 @@ public final class FashionMnistLoader {
     private final UnaryOperator<String> environment;
 
     FashionMnistLoader(FashionMnist.Builder b) {
-        this.directory = Optional.ofNullable(b.directory);
-        this.cacheDirectory = Optional.ofNullable(b.cacheDirectory);
-        this.offline = Optional.ofNullable(b.offline);
+        this.directory = b.directory;
+        this.cacheDirectory = b.cacheDirectory;
+        this.offline = b.offline;
         this.baseUris = List.copyOf(b.baseUris);
         this.timeout = b.timeout;
         this.verifyChecksums = b.verifyChecksums;
@@ -67,8 +68,8 @@ public final class FashionMnistLoader {
      * @throws CorruptDataException if a file is damaged or its checksum does not match
      */
     public FashionMnistData load() {
-        if (directory.isPresent()) {
-            Path dir = directory.get();
+        if (directory != null) {
+            Path dir = directory;
             List<String> missing = DatasetFiles.missing(dir);
             if (!missing.isEmpty()) {
                 throw new DataUnavailableException(unavailableMessage(
@@ -141,8 +142,8 @@ public final class FashionMnistLoader {
     }
 
     private Path cacheDirectory() {
-        if (cacheDirectory.isPresent()) {
-            return cacheDirectory.get();
+        if (cacheDirectory != null) {
+            return cacheDirectory;
         }
         String property = systemProperties.apply(CACHE_DIR_PROPERTY);
         if (property != null && !property.isBlank()) {
@@ -152,7 +153,7 @@ public final class FashionMnistLoader {
     }
 
     private boolean isOffline() {
-        return offline.orElseGet(() -> Boolean.parseBoolean(systemProperties.apply(OFFLINE_PROPERTY)));
+        return offline != null ? offline : Boolean.parseBoolean(systemProperties.apply(OFFLINE_PROPERTY));
     }
 
     private static String describe(String what, Path dir, List<String> missing) {

@@ -55,6 +55,15 @@ final class BundlePayload {
         return Optional.of(PcaProjection.fromMatrix(matrix, inputs, source));
     }
 
+    /** The pixel standardisation stored under {@code entry}, if the bundle has one. */
+    Optional<PixelStandardizer> standardizer(String entry, int inputs) {
+        if (!bundle.payloadNames().contains(entry)) {
+            return Optional.empty();
+        }
+        double[][] matrix = SmileModelSerializer.deserialize(bundle.readAllBytes(entry), double[][].class, source(entry));
+        return Optional.of(PixelStandardizer.fromMatrix(matrix, inputs, source(entry)));
+    }
+
     private String source(String entry) {
         return bundle.path() + " payload '" + entry + "'";
     }

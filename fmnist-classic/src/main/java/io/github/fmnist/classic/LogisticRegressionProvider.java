@@ -1,5 +1,6 @@
 package io.github.fmnist.classic;
 
+import io.github.fmnist.api.Image;
 import io.github.fmnist.api.bundle.ModelBundle;
 import io.github.fmnist.api.model.Classifier;
 import io.github.fmnist.api.model.Hyperparameter;
@@ -10,6 +11,7 @@ import io.github.fmnist.api.model.ModelProvider;
 import io.github.fmnist.api.model.Trainer;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import smile.classification.LogisticRegression;
 
 /**
@@ -35,7 +37,11 @@ public final class LogisticRegressionProvider implements ModelProvider {
     public static final Hyperparameter<Double> TOLERANCE =
             Hyperparameter.ofDouble("tolerance", 1e-5, 1e-12, 1.0, "L-BFGS convergence tolerance");
 
-    private static final List<Hyperparameter<?>> DECLARED = List.of(LAMBDA, MAX_ITERATIONS, TOLERANCE);
+    /** Whether pixels are standardised (training mean and standard deviation) before the regression. */
+    public static final Hyperparameter<Boolean> STANDARDIZE =
+            Hyperparameter.ofBoolean("standardize", true, "standardise each pixel with training statistics first");
+
+    private static final List<Hyperparameter<?>> DECLARED = List.of(LAMBDA, MAX_ITERATIONS, TOLERANCE, STANDARDIZE);
     private static final Hyperparameters DEFAULTS = Hyperparameters.defaults(DECLARED);
     private static final ModelDescriptor DESCRIPTOR = new ModelDescriptor(ID, "Logistic regression", ClassicModels.FAMILY,
             ClassicModels.VERSION,
@@ -55,6 +61,12 @@ public final class LogisticRegressionProvider implements ModelProvider {
             reporter.started(1, 0);
             int[] labels = TrainingData.labelsWithAllClasses(request.train(), 1);
             double[][] rows = PixelFeatures.rows(request.train());
+            Optional<PixelStandardizer> scaling = Optional.empty();
+            if (hyperparameters.get(STANDARDIZE)) {
+                PixelStandardizer s = PixelStandardizer.fit(rows);
+                s.applyInPlace(rows);
+                scaling = Optional.of(s);
+            }
             reporter.progress("L-BFGS", 0, 1);
             ClassicModels.seed(request.seed());
             LogisticRegression.Multinomial model = LogisticRegression.multinomial(rows, labels,
@@ -62,13 +74,15 @@ public final class LogisticRegressionProvider implements ModelProvider {
                             hyperparameters.get(MAX_ITERATIONS)));
             reporter.progress("L-BFGS", 1, 1);
             reporter.finished(1);
-            return new LogisticRegressionClassifier(info, model);
+            return new LogisticRegressionClassifier(info, scaling, model);
         };
     }
 
     @Override
     public Classifier load(ModelBundle bundle) {
         BundlePayload payload = BundlePayload.open(bundle, DESCRIPTOR);
-        return new LogisticRegressionClassifier(payload.info(), payload.model(LogisticRegression.Multinomial.class));
+        return new LogisticRegressionClassifier(payload.info(),
+                payload.standardizer(LogisticRegressionClassifier.SCALING_ENTRY, Image.PIXELS),
+                payload.model(LogisticRegression.Multinomial.class));
     }
 }

@@ -20,10 +20,18 @@ class NetworkExportTest {
     private static final double TOLERANCE = 1e-5;
 
     @Test
-    void logisticRegressionDescriptionMatchesSmile() {
+    void standardisedLogisticRegressionDescriptionMatchesSmile() {
         LogisticRegressionProvider provider = new LogisticRegressionProvider();
         NetworkDescription network = assertParity(provider,
                 provider.descriptor().defaults().with(LogisticRegressionProvider.MAX_ITERATIONS, 30));
+        assertEquals(List.of("Flatten", "Standardize", "Dense"), network.nodes().stream().map(n -> n.layer().typeName()).toList());
+    }
+
+    @Test
+    void rawPixelLogisticRegressionDescriptionMatchesSmile() {
+        LogisticRegressionProvider provider = new LogisticRegressionProvider();
+        NetworkDescription network = assertParity(provider, provider.descriptor().defaults()
+                .with(LogisticRegressionProvider.MAX_ITERATIONS, 30).with(LogisticRegressionProvider.STANDARDIZE, false));
         assertEquals(List.of("Flatten", "Dense"), network.nodes().stream().map(n -> n.layer().typeName()).toList());
     }
 

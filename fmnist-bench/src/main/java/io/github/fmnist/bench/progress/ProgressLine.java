@@ -32,7 +32,15 @@ public final class ProgressLine {
     }
 
     /** Shows {@code done} of {@code total} units of {@code label} with a short status text. */
-    public synchronized void update(String label, long done, long total, String status) {
+    public void update(String label, long done, long total, String status) {
+        update(label, done, total, status, false);
+    }
+
+    /**
+     * As {@link #update(String, long, long, String)}; a {@code milestone} (an epoch's end) is always printed as
+     * its own line when the output is not a terminal.
+     */
+    public synchronized void update(String label, long done, long total, String status, boolean milestone) {
         double fraction = total <= 0 ? 0 : Math.min(1.0, (double) done / total);
         if (interactive) {
             long now = System.nanoTime();
@@ -47,7 +55,7 @@ public final class ProgressLine {
             open = true;
         } else {
             int decile = (int) Math.floor(fraction * 10);
-            if (decile != lastPlainDecile && (decile % 5 == 0 || done >= total)) {
+            if (milestone || decile != lastPlainDecile && (decile % 5 == 0 || done >= total)) {
                 lastPlainDecile = decile;
                 out.println(label + " " + String.format(Locale.ROOT, "%3.0f%%", fraction * 100) + " " + status);
             }

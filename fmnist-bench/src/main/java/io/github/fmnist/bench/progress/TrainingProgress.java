@@ -50,7 +50,7 @@ public final class TrainingProgress implements TrainingListener {
                         ? String.format(Locale.ROOT, " val loss %.4f acc %.4f", m.validationLoss(), m.validationAccuracy())
                         : "";
                 line.update(label(), m.epoch(), plannedEpochs, String.format(Locale.ROOT, "epoch %d/%d loss %.4f acc %.4f%s",
-                        m.epoch(), plannedEpochs, m.trainLoss(), m.trainAccuracy(), validation));
+                        m.epoch(), plannedEpochs, m.trainLoss(), m.trainAccuracy(), validation), true);
             }
             case TrainingEvent.Progress p -> line.update(label(), p.done(), p.total(), p.stage() + " " + p.done() + "/" + p.total());
             case TrainingEvent.Finished f -> {

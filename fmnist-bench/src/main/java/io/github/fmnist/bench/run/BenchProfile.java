@@ -27,7 +27,7 @@ public record BenchProfile(String name, int trainPoolSize, double validationFrac
      */
     public static final BenchProfile QUICK = new BenchProfile("quick", 10_000, 0.1, 0, "quick", Map.of(
             "cnn", Map.of("epochs", "2"),
-            "resnet", Map.of("epochs", "1"),
+            "resnet", Map.of("epochs", "2"),
             "mlp", Map.of("epochs", "5"),
             "rf", Map.of("trees", "50"),
             "logreg", Map.of("max-iterations", "50")));

@@ -74,7 +74,8 @@ final class ModelBench {
             return new ModelOutcome.Partial(run(d, choice, progress, start), "interrupted during training: " + e.getMessage());
         } catch (RuntimeException | OutOfMemoryError e) {
             line.end();
-            LOG.error("{} failed during training", d.id(), e);
+            LOG.error("{} failed during training: {}", d.id(), describe(e));
+            LOG.debug("{} training failure", d.id(), e);
             return new ModelOutcome.Failed(run(d, choice, progress, start), describe(e));
         }
         ModelRun run = run(d, choice, progress, start);
@@ -84,7 +85,8 @@ final class ModelBench {
             return new ModelOutcome.Partial(run, "interrupted after training: " + e.getMessage());
         } catch (IOException | RuntimeException | OutOfMemoryError e) {
             line.end();
-            LOG.error("{} failed after training", d.id(), e);
+            LOG.error("{} failed after training: {}", d.id(), describe(e));
+            LOG.debug("{} evaluation failure", d.id(), e);
             return new ModelOutcome.Failed(run, describe(e));
         }
     }

@@ -44,7 +44,7 @@ class ReportChromiumIT {
         Optional<Path> chromium = findChromium();
         assumeTrue(chromium.isPresent(), "Chromium is not installed (apt-get install -y chromium); skipping the report rendering check");
 
-        BenchResults results = new SyntheticBench().run(SyntheticBench.settings(out, List.of(ToySoftmaxProvider.ID, "cnn"),
+        BenchResults results = new SyntheticBench().run(SyntheticBench.settings(out, List.of(ToySoftmaxProvider.ID, "no-such-plugin"),
                 ToySoftmaxProvider.ID, "occlusion"), new Cancellation());
         assertEquals(1, results.completed().size());
         int expectedCharts = 5; // accuracy, loss curves, accuracy curves, one confusion matrix, per-class F1

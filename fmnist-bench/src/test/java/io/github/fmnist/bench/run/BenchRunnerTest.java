@@ -15,6 +15,7 @@ import io.github.fmnist.bench.results.ModelStatus;
 import io.github.fmnist.bench.results.Throughput;
 import io.github.fmnist.bench.toy.SyntheticBench;
 import io.github.fmnist.bench.toy.SyntheticDataSource;
+import io.github.fmnist.bench.toy.ToyFailingProvider;
 import io.github.fmnist.bench.toy.ToyInterruptingProvider;
 import io.github.fmnist.bench.toy.ToySoftmaxProvider;
 import java.nio.charset.StandardCharsets;
@@ -37,7 +38,7 @@ class BenchRunnerTest {
     @Test
     void runsTheWholePipelineAndWritesEveryOutput() throws Exception {
         SyntheticBench bench = new SyntheticBench();
-        BenchResults results = bench.run(SyntheticBench.settings(out, List.of(ToySoftmaxProvider.ID, "cnn"),
+        BenchResults results = bench.run(SyntheticBench.settings(out, List.of(ToySoftmaxProvider.ID, "no-such-plugin"),
                 ToySoftmaxProvider.ID, "occlusion"), new Cancellation());
 
         assertEquals(BenchResults.RunState.FINISHED, results.state());
@@ -48,8 +49,8 @@ class BenchRunnerTest {
         assertEquals(SyntheticBench.TEST, toy.evaluation().size());
         assertTrue(toy.evaluation().accuracy() > 0.5, "softmax regression separates the synthetic classes: " + toy.evaluation().accuracy());
 
-        ModelOutcome cnn = results.models().get(1);
-        assertEquals(ModelStatus.SKIPPED, cnn.status(), "an absent plugin is skipped, not fatal");
+        ModelOutcome absent = results.models().get(1);
+        assertEquals(ModelStatus.SKIPPED, absent.status(), "an absent plugin is skipped, not fatal");
 
         for (String file : List.of("results.json", "results.csv", "summary.md", "report.html", "plotly.js",
                 "figures/confusion-toy-softmax.png", "models/toy-softmax.fmnist", "models/toy-softmax.onnx")) {
@@ -90,6 +91,14 @@ class BenchRunnerTest {
         assertEquals(toy.evaluation().accuracy(), onnx.accuracy(), 1e-12);
         assertTrue(toy.throughput().stream().anyMatch(t -> t.runtime().equals(Throughput.ONNX_RUNTIME) && t.batchSize() == 1));
         assertTrue(toy.throughput().stream().anyMatch(t -> t.runtime().equals(Throughput.NATIVE) && t.imagesPerSecond() > 0));
+    }
+
+    @Test
+    void aFailingModelIsRecordedAndTheOthersStillRun() throws Exception {
+        BenchResults results = new SyntheticBench().run(SyntheticBench.settings(out,
+                List.of(ToyFailingProvider.ID, ToySoftmaxProvider.ID), "none", "occlusion"), new Cancellation());
+        assertEquals(List.of(ModelStatus.FAILED, ModelStatus.COMPLETE), results.models().stream().map(ModelOutcome::status).toList());
+        assertTrue(Files.readString(out.resolve("results.json")).contains("simulated training failure"));
     }
 
     @Test

@@ -74,6 +74,9 @@ final class ModelBench {
             return new ModelOutcome.Partial(run(d, choice, progress, start), "interrupted during training: " + e.getMessage());
         } catch (RuntimeException | OutOfMemoryError e) {
             line.end();
+            if (cancellation.isRequested()) {
+                return new ModelOutcome.Partial(run(d, choice, progress, start), "interrupted during training: " + describe(e));
+            }
             LOG.error("{} failed during training: {}", d.id(), describe(e));
             LOG.debug("{} training failure", d.id(), e);
             return new ModelOutcome.Failed(run(d, choice, progress, start), describe(e));
@@ -85,6 +88,10 @@ final class ModelBench {
             return new ModelOutcome.Partial(run, "interrupted after training: " + e.getMessage());
         } catch (IOException | RuntimeException | OutOfMemoryError e) {
             line.end();
+            if (cancellation.isRequested()) {
+                // Libraries refuse work once the JVM is shutting down (e.g. "Shutdown in progress").
+                return new ModelOutcome.Partial(run, "interrupted after training: " + describe(e));
+            }
             LOG.error("{} failed after training: {}", d.id(), describe(e));
             LOG.debug("{} evaluation failure", d.id(), e);
             return new ModelOutcome.Failed(run, describe(e));
@@ -112,6 +119,7 @@ final class ModelBench {
         metrics.put("test.log_loss", evaluation.logLoss());
         ModelBundle.save(bundle, classifier, provenance, metrics);
 
+        requireNotCancelled("before the ONNX export");
         Optional<OnnxCheck> onnx = Optional.empty();
         if (settings.exportOnnx() && classifier.unwrap(NetworkExportable.class).isPresent()) {
             try {
@@ -123,6 +131,7 @@ final class ModelBench {
                 LOG.warn("{}: ONNX export or ONNX Runtime check failed: {}", id, e.toString());
             }
         }
+        requireNotCancelled("before the explanation gallery");
         if (id.equals(settings.galleryModel())) {
             try {
                 gallery.make(id, classifier, data.test(), predicted.probabilities(), out).ifPresent(galleryOut);
@@ -131,6 +140,12 @@ final class ModelBench {
             }
         }
         return new ModelOutcome.Completed(run, evaluation, throughput, out.relativize(bundle).toString(), Files.size(bundle), onnx);
+    }
+
+    private void requireNotCancelled(String where) {
+        if (cancellation.isRequested()) {
+            throw new TrainingCancelledException("interrupted " + where);
+        }
     }
 
     private static ModelRun run(ModelDescriptor d, HyperparameterChoice choice, TrainingProgress progress, long start) {

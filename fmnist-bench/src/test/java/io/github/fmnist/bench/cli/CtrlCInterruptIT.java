@@ -1,0 +1,74 @@
+package io.github.fmnist.bench.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.fmnist.bench.toy.SyntheticFmnistMain;
+import io.github.fmnist.bench.toy.ToySlowProvider;
+import io.github.fmnist.bench.toy.ToySoftmaxProvider;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Presses Ctrl-C (SIGINT) on a real {@code fmnist bench} process while a model trains, and checks the exit
+ * status and that the output folder is consistent: the finished model kept, the interrupted one marked partial.
+ * ONNX export is off here: ONNX Runtime is exercised in-process by BenchRunnerTest, and in a child JVM with
+ * failsafe's class path it crashed natively (SIGSEGV) while loading, which has nothing to do with Ctrl-C.
+ */
+class CtrlCInterruptIT {
+    @TempDir
+    Path dir;
+
+    private static String read(Path file) {
+        try {
+            return Files.exists(file) ? Files.readString(file) : "";
+        } catch (java.io.IOException e) {
+            return e.toString();
+        }
+    }
+
+    @Test
+    void sigintMarksThePartialModelAndExitsWith130() throws Exception {
+        Path out = dir.resolve("bench");
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process process = new ProcessBuilder(java.toString(), "--enable-native-access=ALL-UNNAMED",
+                "--sun-misc-unsafe-memory-access=allow", "-XX:ErrorFile=" + dir.resolve("hs_err.log"), "-cp", System.getProperty("java.class.path"),
+                SyntheticFmnistMain.class.getName(), "bench", "--models", ToySoftmaxProvider.ID + "," + ToySlowProvider.ID,
+                "--output", out.toString(), "--gallery-model", "none", "--no-onnx")
+                .redirectOutput(dir.resolve("stdout.txt").toFile())
+                .redirectError(dir.resolve("stderr.txt").toFile())
+                .start();
+        try {
+            Path json = out.resolve("results.json");
+            Path stderr = dir.resolve("stderr.txt");
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            // The first model has finished and the slow one is training (its progress line is on stderr).
+            while (!Files.readString(stderr).contains("train " + ToySlowProvider.ID)) {
+                assertTrue(process.isAlive(), () -> "the bench ended early (exit " + process.exitValue() + "): " + read(stderr)
+                        + read(dir.resolve("hs_err.log")));
+                assertTrue(System.nanoTime() < deadline, "the slow model never started");
+                Thread.sleep(100);
+            }
+            Process kill = new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).inheritIO().start();
+            assertEquals(0, kill.waitFor());
+            assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the bench did not stop after SIGINT");
+        } finally {
+            process.destroyForcibly();
+        }
+        String err = Files.readString(dir.resolve("stderr.txt"), StandardCharsets.UTF_8);
+        assertEquals(ExitCodes.INTERRUPTED, process.exitValue(), err);
+        String results = Files.readString(out.resolve("results.json"));
+        assertTrue(results.contains("\"state\": \"interrupted\""), results);
+        assertTrue(Files.exists(out.resolve("models/" + ToySoftmaxProvider.ID + ".fmnist")), "the finished model is kept");
+        assertTrue(results.contains("interrupted during training"), results);
+        List<String> csv = Files.readAllLines(out.resolve("results.csv"));
+        assertTrue(csv.get(1).startsWith(ToySoftmaxProvider.ID + ",") && csv.get(1).contains(",complete,"), csv.toString());
+        assertTrue(csv.get(2).startsWith(ToySlowProvider.ID + ",") && csv.get(2).contains(",partial,"), csv.toString());
+        assertTrue(err.contains("Interrupted"), err);
+    }
+}

@@ -13,7 +13,8 @@ import java.util.Map;
 
 /**
  * Multilayer perceptron ({@code mlp}) on the 784 pixels (Smile 6): one ReLU hidden layer and a softmax
- * output trained on the log-likelihood by mini-batch SGD with momentum.
+ * output trained on the log-likelihood by mini-batch SGD with momentum and, by default, a learning rate
+ * that falls linearly from epoch to epoch.
  *
  * <p>Smile's MLP computes with BLAS through the JDK's foreign-function API, so training and prediction
  * need the OpenBLAS shared library; without it, training and loading fail with a
@@ -32,7 +33,7 @@ public final class MlpProvider implements ModelProvider {
             Hyperparameter.ofInt("hidden-units", 256, 1, 100_000, "ReLU units in the hidden layer");
     /** Passes over the training set. */
     public static final Hyperparameter<Integer> EPOCHS =
-            Hyperparameter.ofInt("epochs", 10, 1, 10_000, "passes over the training set");
+            Hyperparameter.ofInt("epochs", 20, 1, 10_000, "passes over the training set");
     /** Examples per SGD step. */
     public static final Hyperparameter<Integer> MINI_BATCH =
             Hyperparameter.ofInt("mini-batch", 32, 1, 100_000, "examples per SGD step");
@@ -46,14 +47,18 @@ public final class MlpProvider implements ModelProvider {
     public static final Hyperparameter<Double> WEIGHT_DECAY =
             Hyperparameter.ofDouble("weight-decay", 0.0, 0.0, 1.0, "L2 weight decay");
 
+    /** Learning-rate schedule over the epochs. */
+    public static final Hyperparameter<String> SCHEDULE = Hyperparameter.ofChoice("schedule", "linear",
+            List.of("constant", "linear"), "learning rate per epoch: constant, or linear decay to learning-rate / epochs");
+
     private static final List<Hyperparameter<?>> DECLARED =
-            List.of(HIDDEN_UNITS, EPOCHS, MINI_BATCH, LEARNING_RATE, MOMENTUM, WEIGHT_DECAY);
+            List.of(HIDDEN_UNITS, EPOCHS, MINI_BATCH, LEARNING_RATE, MOMENTUM, WEIGHT_DECAY, SCHEDULE);
     private static final Hyperparameters DEFAULTS = Hyperparameters.defaults(DECLARED);
     private static final ModelDescriptor DESCRIPTOR = new ModelDescriptor(ID, "Multilayer perceptron",
             ClassicModels.FAMILY, ClassicModels.VERSION,
             "784-256-10 perceptron with a ReLU hidden layer and softmax output (Smile 6, SGD with momentum).", true,
             Map.of(ModelDescriptor.DEFAULT_PRESET, DEFAULTS,
-                    ClassicModels.FULL_PRESET, DEFAULTS.with(HIDDEN_UNITS, 512).with(EPOCHS, 30)));
+                    ClassicModels.FULL_PRESET, DEFAULTS.with(HIDDEN_UNITS, 512).with(EPOCHS, 40)));
 
     @Override
     public ModelDescriptor descriptor() {
@@ -72,7 +77,7 @@ public final class MlpProvider implements ModelProvider {
             OpenBlas.require("MLP training");
             try {
                 ExportableMlp model = new MlpTrainer(hyperparameters.get(HIDDEN_UNITS), epochs, miniBatch,
-                        hyperparameters.get(LEARNING_RATE), hyperparameters.get(MOMENTUM), hyperparameters.get(WEIGHT_DECAY))
+                        hyperparameters.get(LEARNING_RATE), hyperparameters.get(MOMENTUM), hyperparameters.get(WEIGHT_DECAY), hyperparameters.get(SCHEDULE).equals("linear"))
                         .fit(request.train(), labels, request.validation(), request.seed(), reporter);
                 reporter.finished(epochs);
                 return new MlpClassifier(info, model);

@@ -14,7 +14,8 @@ import smile.util.IntSet;
 import smile.util.function.TimeFunction;
 
 /**
- * Trains Smile's MLP with mini-batch SGD (momentum optional), one epoch at a time on the calling thread
+ * Trains Smile's MLP with mini-batch SGD (momentum optional, learning rate constant or decaying linearly
+ * epoch by epoch), one epoch at a time on the calling thread
  * (Smile keeps gradients in thread-locals), reporting each epoch and checking for cancellation every few
  * mini-batches. Deterministic for a fixed seed: the weights are initialised and the epochs shuffled from
  * Smile's generator on the training thread, seeded first; BLAS must run with a fixed thread count.
@@ -31,14 +32,22 @@ final class MlpTrainer {
     private final double learningRate;
     private final double momentum;
     private final double weightDecay;
+    private final boolean linearDecay;
 
-    MlpTrainer(int hidden, int epochs, int miniBatch, double learningRate, double momentum, double weightDecay) {
+    MlpTrainer(int hidden, int epochs, int miniBatch, double learningRate, double momentum, double weightDecay,
+               boolean linearDecay) {
         this.hidden = hidden;
         this.epochs = epochs;
         this.miniBatch = miniBatch;
         this.learningRate = learningRate;
         this.momentum = momentum;
         this.weightDecay = weightDecay;
+        this.linearDecay = linearDecay;
+    }
+
+    /** The learning rate of 1-based {@code epoch}: constant, or falling linearly to {@code rate / epochs} in the last epoch. */
+    double learningRate(int epoch) {
+        return linearDecay ? learningRate * (epochs - epoch + 1) / epochs : learningRate;
     }
 
     ExportableMlp fit(LabeledDataset train, int[] labels, LabeledDataset validation, long seed, TrainingReporter reporter) {
@@ -47,7 +56,6 @@ final class MlpTrainer {
         ClassicModels.seed(seed);
         ExportableMlp model = new ExportableMlp(IntSet.of(FashionClass.COUNT), Layer.input(Image.PIXELS),
                 Layer.rectifier(hidden), Layer.mle(FashionClass.COUNT, OutputFunction.SOFTMAX));
-        model.setLearningRate(TimeFunction.constant(learningRate));
         if (momentum > 0) {
             model.setMomentum(TimeFunction.constant(momentum));
         }
@@ -64,6 +72,7 @@ final class MlpTrainer {
         int[] batchY = new int[miniBatch];
         for (int epoch = 1; epoch <= epochs; epoch++) {
             long start = System.nanoTime();
+            model.setLearningRate(TimeFunction.constant(learningRate(epoch)));
             int[] order = MathEx.permutate(n);
             for (int from = 0, step = 0; from < n; from += miniBatch, step++) {
                 int size = Math.min(miniBatch, n - from);

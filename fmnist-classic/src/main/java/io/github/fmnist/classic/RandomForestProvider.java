@@ -31,23 +31,23 @@ public final class RandomForestProvider implements ModelProvider {
             Hyperparameter.ofInt("mtry", 0, 0, 784, "features tried per split (0 = square root of 784)");
     /** Maximum tree depth. */
     public static final Hyperparameter<Integer> MAX_DEPTH =
-            Hyperparameter.ofInt("max-depth", 20, 2, 1000, "maximum tree depth");
+            Hyperparameter.ofInt("max-depth", 50, 2, 1000, "maximum tree depth");
     /** Maximum leaves per tree; 0 means one per five training examples. */
     public static final Hyperparameter<Integer> MAX_NODES =
             Hyperparameter.ofInt("max-nodes", 0, 0, 10_000_000, "maximum leaves per tree (0 = training size / 5)");
     /** Minimum examples in a leaf. */
     public static final Hyperparameter<Integer> NODE_SIZE =
-            Hyperparameter.ofInt("node-size", 5, 1, 10_000, "minimum examples per leaf");
+            Hyperparameter.ofInt("node-size", 1, 1, 10_000, "minimum examples per leaf");
 
     /** Trees grown between progress reports and cancellation checks. */
-    public static final int TREE_BATCH = 10;
+    public static final int TREE_BATCH = 25;
 
     private static final List<Hyperparameter<?>> DECLARED = List.of(TREES, MTRY, MAX_DEPTH, MAX_NODES, NODE_SIZE);
     private static final Hyperparameters DEFAULTS = Hyperparameters.defaults(DECLARED);
     private static final ModelDescriptor DESCRIPTOR = new ModelDescriptor(ID, "Random forest", ClassicModels.FAMILY,
             ClassicModels.VERSION, "Random forest of CART trees on the pixels (Smile 6).", true,
             Map.of(ModelDescriptor.DEFAULT_PRESET, DEFAULTS,
-                    ClassicModels.FULL_PRESET, DEFAULTS.with(TREES, 500).with(MAX_DEPTH, 50).with(NODE_SIZE, 1)));
+                    ClassicModels.FULL_PRESET, DEFAULTS.with(TREES, 300)));
 
     @Override
     public ModelDescriptor descriptor() {

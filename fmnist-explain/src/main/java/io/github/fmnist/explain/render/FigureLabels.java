@@ -19,6 +19,14 @@ final class FigureLabels {
         return predicted(prediction) + " / True: " + trueClass.displayName();
     }
 
+    private static final java.util.Map<String, String> METHOD_NAMES = java.util.Map.of(
+            "gradcam", "Grad-CAM", "gradcam++", "Grad-CAM++", "scorecam", "Score-CAM", "occlusion", "Occlusion");
+
+    /** {@code "Grad-CAM"} for {@code "gradcam"}; other explainer ids as they are. */
+    static String method(String id) {
+        return METHOD_NAMES.getOrDefault(id, id);
+    }
+
     /** {@code "Predicted: Ankle boot (0.97)"}. */
     static String predicted(Prediction prediction) {
         return String.format(Locale.ROOT, "Predicted: %s (%.2f)", prediction.predicted().displayName(),

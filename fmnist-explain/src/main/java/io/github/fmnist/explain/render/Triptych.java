@@ -65,7 +65,7 @@ final class Triptych {
             g.setColor(Color.DARK_GRAY);
             int captionBaseline = top + titleSize * 3 / 2 + captionSize;
             drawCentred(g, "Original", Font.PLAIN, captionSize, left, panel, captionBaseline);
-            drawCentred(g, explanation.method() + " for " + explanation.target().displayName(), Font.PLAIN, captionSize,
+            drawCentred(g, FigureLabels.method(explanation.method()) + " for " + explanation.target().displayName(), Font.PLAIN, captionSize,
                     left + panel + gap, panel, captionBaseline);
             drawCentred(g, "Overlay", Font.PLAIN, captionSize, left + 2 * (panel + gap), panel, captionBaseline);
         } finally {

@@ -2,6 +2,7 @@ package io.github.fmnist.classic;
 
 import io.github.fmnist.api.Image;
 import io.github.fmnist.api.LabeledDataset;
+import java.util.Arrays;
 import smile.classification.RandomForest;
 import smile.data.DataFrame;
 import smile.data.formula.Formula;
@@ -44,7 +45,7 @@ final class ForestTrainer {
         reporter.progress("trees", 0, trees);
         for (int from = 0; from < trees; from += batch) {
             int size = Math.min(batch, trees - from);
-            long[] batchSeeds = java.util.Arrays.copyOfRange(seeds, from, from + size);
+            long[] batchSeeds = Arrays.copyOfRange(seeds, from, from + size);
             RandomForest part = RandomForest.fit(formula, data, new RandomForest.Options(size, mtry, SplitRule.GINI,
                     maxDepth, maxNodes, nodeSize, 1.0, null, batchSeeds, null));
             forest = forest == null ? part : forest.merge(part);

@@ -1,6 +1,7 @@
 package io.github.fmnist.classic;
 
 import io.github.fmnist.api.Image;
+import io.github.fmnist.api.InvalidInputException;
 import io.github.fmnist.api.bundle.ModelBundle;
 import io.github.fmnist.api.model.Classifier;
 import io.github.fmnist.api.model.Hyperparameter;
@@ -54,7 +55,7 @@ public final class KnnProvider implements ModelProvider {
             int k = hyperparameters.get(K);
             int[] labels = TrainingData.labelsWithAllClasses(request.train(), 1);
             if (k > labels.length) {
-                throw new io.github.fmnist.api.InvalidInputException("k = " + k + " exceeds the " + labels.length + " training examples");
+                throw new InvalidInputException("k = " + k + " exceeds the " + labels.length + " training examples");
             }
             ClassicModels.seed(request.seed());
             PcaFeatures features = PcaFeatures.fit(request.train(), hyperparameters.get(PCA_COMPONENTS), reporter);

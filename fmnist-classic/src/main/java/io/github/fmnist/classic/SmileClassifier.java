@@ -6,6 +6,7 @@ import io.github.fmnist.api.model.Classifier;
 import io.github.fmnist.api.model.ModelInfo;
 import java.io.IOException;
 import java.io.Serializable;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.stream.IntStream;
 
@@ -74,7 +75,7 @@ abstract class SmileClassifier implements Classifier {
             sum += Math.max(0, s);
         }
         if (!(sum > 0) || Double.isInfinite(sum)) {
-            throw new IllegalStateException("the model produced no usable probabilities: " + java.util.Arrays.toString(scores));
+            throw new IllegalStateException("the model produced no usable probabilities: " + Arrays.toString(scores));
         }
         float[] p = new float[scores.length];
         for (int i = 0; i < p.length; i++) {

@@ -40,7 +40,7 @@ class FmnistMainTest {
     @Test
     void helpListsEverySubcommand() {
         assertEquals(0, run("--help"));
-        for (String sub : List.of("models", "bench", "train", "evaluate", "predict", "export-onnx")) {
+        for (String sub : List.of("models", "bench", "train", "evaluate", "predict", "explain", "export-onnx")) {
             assertTrue(out.contains(sub), sub + " in\n" + out);
         }
         assertTrue(out.contains("130 interrupted"), out);
@@ -110,6 +110,20 @@ class FmnistMainTest {
         assertTrue(out.trim().startsWith("[") && out.contains("\"probability\""), out);
         assertEquals(0, run("predict", "-m", bundle.toString(), pictures.resolve("item0.png").toString()), err);
         assertTrue(out.contains("item0.png") && out.contains("%"), out);
+    }
+
+    @Test
+    void explainWritesOneFigurePerImage() throws Exception {
+        Path bundle = dir.resolve("toy.fmnist");
+        assertEquals(0, run("train", ToySoftmaxProvider.ID, "--set", "epochs=2", "-o", bundle.toString()), err);
+        Path figures = dir.resolve("figures");
+        assertEquals(0, run("explain", "-m", bundle.toString(), "--explainer", "occlusion", "--test-images", "2",
+                "-o", figures.toString()), err);
+        assertEquals(2, out.lines().count(), out);
+        assertTrue(Files.size(figures.resolve("test00000-occlusion.png")) > 0);
+        assertTrue(Files.size(figures.resolve("test00001-occlusion.png")) > 0);
+        assertEquals(ExitCodes.USAGE, run("explain", "-m", bundle.toString(), "--explainer", "gradcam", "--test-images", "1"));
+        assertTrue(err.contains("cannot explain"), "Grad-CAM needs convolution gradients the toy lacks: " + err);
     }
 
     @Test

@@ -49,6 +49,15 @@ class BenchRunnerTest {
         assertEquals(SyntheticBench.TEST, toy.evaluation().size());
         assertTrue(toy.evaluation().accuracy() > 0.5, "softmax regression separates the synthetic classes: " + toy.evaluation().accuracy());
 
+        assertEquals(1, results.gallery().size(), "the explanation gallery of the gallery model");
+        var gallery = results.gallery().get(0);
+        assertEquals("occlusion", gallery.explainer());
+        assertTrue(Files.size(out.resolve(gallery.galleryPng())) > 0);
+        assertTrue(gallery.figures().size() >= 10, "a correct and maybe a wrong example per class: " + gallery.figures());
+        for (String figure : gallery.figures()) {
+            assertTrue(Files.size(out.resolve(figure)) > 0, figure);
+        }
+
         ModelOutcome absent = results.models().get(1);
         assertEquals(ModelStatus.SKIPPED, absent.status(), "an absent plugin is skipped, not fatal");
 

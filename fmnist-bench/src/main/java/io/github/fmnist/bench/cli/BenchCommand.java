@@ -53,7 +53,7 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "DIR", description = "Output folder. Default: bench-out/<profile>.")
     Path output;
 
-    @Option(names = "--seed", defaultValue = "42", description = "Seed of the split, samples and models. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "Seed of the split, samples and models. Default: ${DEFAULT-VALUE}.")
     long seed;
 
     @Option(names = "--train-size", paramLabel = "N", description = "Training pool drawn before the split (0 = all 60,000); overrides the profile.")

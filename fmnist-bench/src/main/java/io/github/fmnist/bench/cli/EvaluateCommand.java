@@ -46,7 +46,7 @@ final class EvaluateCommand implements Callable<Integer> {
             description = "Evaluate a class-balanced sample of N test images (0 = all 10,000). Default: ${DEFAULT-VALUE}.")
     int testSize;
 
-    @Option(names = "--seed", defaultValue = "42", description = "Seed of the --test-size sample. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "Seed of the --test-size sample. Default: ${DEFAULT-VALUE}.")
     long seed;
 
     @Option(names = "--json", description = "Print JSON instead of text.")

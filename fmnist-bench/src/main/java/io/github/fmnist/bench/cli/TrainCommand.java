@@ -55,10 +55,10 @@ final class TrainCommand implements Callable<Integer> {
             description = "Training pool drawn class-balanced before the split; 0 = all 60,000. Default: ${DEFAULT-VALUE}.")
     int trainSize;
 
-    @Option(names = "--validation-fraction", defaultValue = "0.1", description = "Share held out for validation. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--validation-fraction", paramLabel = "F", defaultValue = "0.1", description = "Share held out for validation. Default: ${DEFAULT-VALUE}.")
     double validationFraction;
 
-    @Option(names = "--seed", defaultValue = "42", description = "Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "Seed of the split and the model. Default: ${DEFAULT-VALUE}.")
     long seed;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Bundle to write. Default: MODEL.fmnist.")

@@ -30,22 +30,40 @@ import java.util.stream.IntStream;
 public final class DeletionMetric {
     /** Default number of deletion steps: 5 % of the pixels per step. */
     public static final int DEFAULT_STEPS = 20;
+    /**
+     * Default resolution of the random maps: 28, i.e. every pixel's relevance drawn independently (the usual
+     * baseline). A coarser grid (e.g. 7, bilinearly upsampled) gives a smooth random map that removes
+     * contiguous regions like a class activation map does; it is a different, often harder, baseline, so
+     * reports should say which one they used.
+     */
+    public static final int DEFAULT_RANDOM_MAP_CELLS = Image.SIDE;
 
     private final Classifier classifier;
     private final int steps;
+    private final int randomMapCells;
     private final long seed;
     private final int[] tieBreak;
 
-    /**
-     * @param steps number of deletion steps, 1..784 (one classifier call with {@code steps + 1} images per curve)
-     * @param seed  seeds the random maps and the order of equally relevant pixels
-     */
+    /** {@link #DEFAULT_RANDOM_MAP_CELLS} random maps. */
     public DeletionMetric(Classifier classifier, int steps, long seed) {
+        this(classifier, steps, DEFAULT_RANDOM_MAP_CELLS, seed);
+    }
+
+    /**
+     * @param steps          number of deletion steps, 1..784 (one classifier call with {@code steps + 1} images per curve)
+     * @param randomMapCells side of the random maps' noise grid, 1..28 (28 = independent pixels)
+     * @param seed           seeds the random maps and the order of equally relevant pixels
+     */
+    public DeletionMetric(Classifier classifier, int steps, int randomMapCells, long seed) {
         if (steps < 1 || steps > Image.PIXELS) {
             throw new InvalidInputException("deletion steps must be in [1, " + Image.PIXELS + "], found " + steps);
         }
+        if (randomMapCells < 1 || randomMapCells > Image.SIDE) {
+            throw new InvalidInputException("random map cells must be in [1, " + Image.SIDE + "], found " + randomMapCells);
+        }
         this.classifier = classifier;
         this.steps = steps;
+        this.randomMapCells = randomMapCells;
         this.seed = seed;
         this.tieBreak = randomRanks(new SplittableRandom(seed));
     }
@@ -86,7 +104,8 @@ public final class DeletionMetric {
 
     /**
      * Explains each image's predicted class with {@code explainer} and compares the mean deletion AUC of its
-     * maps with that of random maps (uniform noise seeded by the metric's seed and the image index).
+     * maps with that of random maps of the same smoothness ({@link #randomMap}, seeded by the metric's seed and
+     * the image index).
      */
     public DeletionComparison compare(Explainer explainer, ImageBatch images) {
         if (images.isEmpty()) {
@@ -111,14 +130,36 @@ public final class DeletionMetric {
         return new DeletionComparison(method, images.size(), explainerSum / images.size(), randomSum / images.size(), wins);
     }
 
-    /** The seeded random map used for image {@code index} by {@link #compare}. */
+    /**
+     * The seeded random map used for image {@code index} by {@link #compare}: uniform noise on a
+     * {@code randomMapCells²} grid, upsampled bilinearly with aligned centres.
+     */
     public float[] randomMap(int index) {
         SplittableRandom random = new SplittableRandom(seed ^ (0x9E3779B97F4A7C15L * (index + 1)));
+        int n = randomMapCells;
+        double[] cells = new double[n * n];
+        for (int i = 0; i < cells.length; i++) {
+            cells[i] = random.nextDouble();
+        }
         float[] map = new float[Image.PIXELS];
-        for (int i = 0; i < map.length; i++) {
-            map[i] = (float) random.nextDouble();
+        for (int row = 0; row < Image.SIDE; row++) {
+            double sy = source(row, n);
+            int y0 = (int) sy;
+            int y1 = Math.min(y0 + 1, n - 1);
+            for (int col = 0; col < Image.SIDE; col++) {
+                double sx = source(col, n);
+                int x0 = (int) sx;
+                int x1 = Math.min(x0 + 1, n - 1);
+                double top = cells[y0 * n + x0] + (cells[y0 * n + x1] - cells[y0 * n + x0]) * (sx - x0);
+                double bottom = cells[y1 * n + x0] + (cells[y1 * n + x1] - cells[y1 * n + x0]) * (sx - x0);
+                map[row * Image.SIDE + col] = (float) (top + (bottom - top) * (sy - y0));
+            }
         }
         return map;
+    }
+
+    private static double source(int pixel, int cells) {
+        return Math.max(0, Math.min(cells - 1, (pixel + 0.5) * cells / Image.SIDE - 0.5));
     }
 
     private static int[] randomRanks(SplittableRandom random) {

@@ -73,6 +73,26 @@ class DeletionMetricTest {
     }
 
     @Test
+    void randomMapsAreIndependentPixelsByDefaultOrSmoothOnACoarseGrid() {
+        LinearSoftmax logreg = firstRowsWatcher();
+        double pixelStep = maxNeighbourStep(new DeletionMetric(logreg, 10, 3).randomMap(0));
+        double smoothStep = maxNeighbourStep(new DeletionMetric(logreg, 10, 7, 3).randomMap(0));
+        assertTrue(pixelStep > 0.5, "independent pixels jump: " + pixelStep);
+        assertTrue(smoothStep <= 0.25 + 1e-6, "7×7 noise upsampled moves at most a quarter cell per pixel: " + smoothStep);
+        assertThrows(InvalidInputException.class, () -> new DeletionMetric(logreg, 10, 29, 3));
+    }
+
+    private static double maxNeighbourStep(float[] map) {
+        double max = 0;
+        for (int r = 0; r < Image.SIDE; r++) {
+            for (int c = 0; c + 1 < Image.SIDE; c++) {
+                max = Math.max(max, Math.abs(map[r * Image.SIDE + c + 1] - map[r * Image.SIDE + c]));
+            }
+        }
+        return max;
+    }
+
+    @Test
     void gradCamMapsOfATrainedNetworkDeleteFasterThanRandomMaps() {
         TestConvNet net = Training.trainedShapesNet();
         ImageBatch images = ShapeBatches.of(Shapes.generate(60, 77));

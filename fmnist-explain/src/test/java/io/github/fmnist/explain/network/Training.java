@@ -17,8 +17,13 @@ public final class Training {
 
     /** Trains in place; returns the mean loss of the last epoch. */
     public static double train(TestConvNet net, Shapes.Data data, int epochs, int batch, double rate, long seed) {
+        return train(net, data.images(), data.labels(), epochs, batch, rate, seed);
+    }
+
+    /** Trains in place on normalised images (n × 784) with labels; returns the mean loss of the last epoch. */
+    public static double train(TestConvNet net, float[] images, int[] labels, int epochs, int batch, double rate, long seed) {
         Random random = new Random(seed);
-        int[] order = new int[data.size()];
+        int[] order = new int[labels.length];
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
         }
@@ -35,7 +40,7 @@ public final class Training {
                 int to = Math.min(order.length, from + batch);
                 TestConvNet.Grads g = net.newGrads();
                 for (int k = from; k < to; k++) {
-                    epochLoss += net.accumulateLossGradients(data.images(), order[k] * Image.PIXELS, data.labels()[order[k]], g);
+                    epochLoss += net.accumulateLossGradients(images, order[k] * Image.PIXELS, labels[order[k]], g);
                 }
                 net.adamStep(g, to - from, rate);
             }

@@ -32,7 +32,7 @@ abstract sealed class CamProvider implements ExplainerProvider
     @Override
     public Explainer create(Classifier classifier, Hyperparameters options) {
         ConvolutionGradients gradients = CamExplainer.requireGradients(classifier, id());
-        return create(classifier, LayerOption.resolve(gradients, options.get(LayerOption.LAYER_INDEX)), options);
+        return create(classifier, LayerOption.resolve(gradients, options), options);
     }
 
     abstract Explainer create(Classifier classifier, String layer, Hyperparameters options);

@@ -13,7 +13,7 @@ public final class GradCamPlusPlusProvider extends CamProvider {
         super(new ExplainerDescriptor(GradCamPlusPlus.ID, "Grad-CAM++", VERSION,
                 "Grad-CAM with pixel-wise gradient weights (Chattopadhay et al. 2018), better at several "
                         + "instances and whole-object coverage.",
-                false, Hyperparameters.defaults(List.of(LayerOption.LAYER_INDEX))));
+                false, Hyperparameters.defaults(List.of(LayerOption.LAYER, LayerOption.LAYER_INDEX))));
     }
 
     @Override

@@ -20,7 +20,7 @@ public final class ScoreCamProvider extends CamProvider {
         super(new ExplainerDescriptor(ScoreCam.ID, "Score-CAM", VERSION,
                 "Gradient-free class activation map (Wang et al. 2020): each channel, upsampled as a mask on the "
                         + "input, is weighted by the target probability it alone preserves.",
-                false, Hyperparameters.defaults(List.of(LayerOption.LAYER_INDEX, BATCH_SIZE))));
+                false, Hyperparameters.defaults(List.of(LayerOption.LAYER, LayerOption.LAYER_INDEX, BATCH_SIZE))));
     }
 
     @Override

@@ -115,6 +115,10 @@ class GradCamTest {
         assertEquals("28x28", first.metadata().get("featureMap"));
         assertNotEquals(last, first);
         assertEquals(first, new GradCam(net, "conv1").explainPredicted(image));
+        assertEquals(first, provider.create(net, provider.descriptor().defaults().with("layer", "conv1")
+                .with("layer-index", "-1")).explainPredicted(image), "a layer name wins over the index");
+        assertThrows(InvalidInputException.class,
+                () -> provider.create(net, provider.descriptor().defaults().with(GradCamProvider.LAYER, "dense")));
         assertEquals("conv1", ((GradCam) provider.create(net, provider.descriptor().defaults()
                 .with(GradCamProvider.LAYER_INDEX, -2))).layer());
 

@@ -83,6 +83,12 @@ class GradCamTest {
     }
 
     @Test
+    void peaksOnTheShapeTheTrainedNetworkClassifies() {
+        double hits = CamAccuracy.peakInShapeBox(new GradCam(Training.trainedShapesNet()), Shapes.generate(40, 49));
+        assertTrue(hits >= 0.9, "peak on the shape in " + hits);
+    }
+
+    @Test
     void explainsThePredictedClassOrAnyChosenOne() {
         TestConvNet net = Training.trainedShapesNet();
         Shapes.Data data = Shapes.generate(5, 41);

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.IntConsumer;
 
 /**
  * Occlusion sensitivity (Zeiler and Fergus, 2014), model-agnostic: a square patch of constant value slides
@@ -128,7 +129,7 @@ public final class Occlusion implements Explainer {
                 Map.of("patch", Integer.toString(patch), "stride", Integer.toString(stride), "fill", Float.toString(fill)));
     }
 
-    private void forEachCovered(int position, java.util.function.IntConsumer action) {
+    private void forEachCovered(int position, IntConsumer action) {
         int top = offsets.get(position / offsets.size());
         int left = offsets.get(position % offsets.size());
         for (int r = top; r < top + patch; r++) {

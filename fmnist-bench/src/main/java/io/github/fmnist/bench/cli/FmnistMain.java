@@ -35,12 +35,14 @@ public final class FmnistMain {
      */
     static void configureLogging(boolean verbose) {
         setDefault("org.slf4j.simpleLogger.logFile", "System.err");
-        setDefault("org.slf4j.simpleLogger.defaultLogLevel", verbose ? "debug" : "info");
+        // The progress lines already say what the plugins' INFO logs say; keep those for --verbose.
+        setDefault("org.slf4j.simpleLogger.defaultLogLevel", verbose ? "debug" : "warn");
+        setDefault("org.slf4j.simpleLogger.log.io.github.fmnist.bench", verbose ? "debug" : "info");
         setDefault("org.slf4j.simpleLogger.showThreadName", "false");
         setDefault("org.slf4j.simpleLogger.showShortLogName", "true");
         setDefault("org.slf4j.simpleLogger.levelInBrackets", "true");
         for (String chatty : List.of("org.nd4j", "org.deeplearning4j", "org.bytedeco", "smile", "com.microsoft")) {
-            setDefault("org.slf4j.simpleLogger.log." + chatty, verbose ? "info" : "warn");
+            setDefault("org.slf4j.simpleLogger.log." + chatty, verbose ? "info" : "error");
         }
         setDefault("java.awt.headless", "true");
     }

@@ -57,8 +57,13 @@ final class ModelContract {
         }
     }
 
+    /** {@code [N, 1, 28, 28]}; free dimensions other than the first print as {@code ?}. */
     private static String describe(long[] shape) {
-        return Arrays.toString(Arrays.stream(shape).mapToObj(d -> d < 0 ? "N" : Long.toString(d)).toArray());
+        String[] dims = new String[shape.length];
+        for (int i = 0; i < shape.length; i++) {
+            dims[i] = shape[i] >= 0 ? Long.toString(shape[i]) : i == 0 ? "N" : "?";
+        }
+        return Arrays.toString(dims);
     }
 
     private static IncompatibleModelException incompatible(String source, String problem) {

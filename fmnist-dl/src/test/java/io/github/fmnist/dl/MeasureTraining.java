@@ -19,7 +19,7 @@ import java.util.Locale;
 /**
  * Measures a preset on the real dataset: per-epoch time, test accuracy, inference throughput at batch 1 and
  * 256, and peak heap. Not a test; run through the {@code measure} profile:
- * {@code ./mvnw -pl fmnist-dl -Pmeasure test-compile exec:exec -Dmeasure.args="cnn default [trainSize] [epochs]"}.
+ * {@code ./mvnw -pl fmnist-dl -Pmeasure test-compile exec:exec -Dmeasure.args="cnn default [trainSize|full] [epochs] [name=value...]"}.
  */
 public final class MeasureTraining {
     private static final long SEED = 123L;
@@ -34,6 +34,10 @@ public final class MeasureTraining {
         Hyperparameters hp = provider.descriptor().preset(preset);
         if (args.length > 3) {
             hp = hp.with("epochs", args[3]);
+        }
+        for (int i = 4; i < args.length; i++) {
+            String[] pair = args[i].split("=", 2);
+            hp = hp.with(pair[0], pair[1]);
         }
         FashionMnistData data = FashionMnist.load();
         LabeledDataset train = data.train();

@@ -69,6 +69,14 @@ public final class OnnxVsDl4jBenchmark {
                 out("%nONNX Runtime / DL4J throughput: batch 1 %.2fx, batch 64 %.2fx, batch 256 %.2fx%n",
                         ortRate[0] / dlRate[0], ortRate[1] / dlRate[1], ortRate[2] / dlRate[2]);
             }
+            if (threads != 1) {
+                try (OnnxClassifier single = OnnxClassifier.open(onnxFile, OnnxRuntimeOptions.defaults().withIntraOpThreads(1))) {
+                    out("%n| runtime | batch | images/s | p50 ms | p99 ms |%n|---|---:|---:|---:|---:|%n");
+                    for (int batch : BATCHES) {
+                        row("ONNX Runtime (" + single.executionProvider() + ", 1 intra-op thread)", single, test, batch, seconds);
+                    }
+                }
+            }
             if (soak > 0) {
                 soak(model, onnxFile, test, soak, threads);
             }

@@ -19,8 +19,8 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * <p>Reading goes through an {@link ObjectInputFilter} that is consulted for every class before it is
  * resolved, so a class outside the allow-list is never loaded, let alone instantiated: Smile's own
- * classes ({@code smile.*}), a few JDK value and collection classes, primitive arrays and arrays of allowed
- * classes. Everything else (lambdas, {@code HashSet}, {@code PriorityQueue}, proxies, application classes)
+ * classes ({@code smile.*}), a few JDK value and collection classes, primitive arrays, arrays of allowed
+ * classes, and this module's {@link ExportableMlp} (Smile's MLP with layer accessors). Everything else (lambdas, {@code HashSet}, {@code PriorityQueue}, proxies, application classes)
  * is rejected with a {@link TamperedModelException} naming the class. Depth, reference count, array length
  * and stream size are bounded too.
  */

@@ -112,6 +112,7 @@ public final class OnnxClassifier implements Classifier {
     }
 
     private static OrtEnvironment environment() {
+        CommandLineGuard.check();
         try {
             return OrtEnvironment.getEnvironment();
         } catch (UnsatisfiedLinkError | ExceptionInInitializerError | NoClassDefFoundError e) {

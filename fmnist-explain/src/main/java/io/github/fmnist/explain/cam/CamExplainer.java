@@ -1,17 +1,23 @@
 package io.github.fmnist.explain.cam;
 
 import io.github.fmnist.api.FashionClass;
+import io.github.fmnist.api.FmnistException;
 import io.github.fmnist.api.Image;
 import io.github.fmnist.api.InvalidInputException;
 import io.github.fmnist.api.UnsupportedFeatureException;
 import io.github.fmnist.api.capability.ActivationGradients;
 import io.github.fmnist.api.capability.ConvolutionGradients;
+import io.github.fmnist.api.capability.NetworkExportable;
 import io.github.fmnist.api.explain.Explainer;
 import io.github.fmnist.api.explain.Explanation;
 import io.github.fmnist.api.model.Classifier;
 import io.github.fmnist.api.model.Prediction;
+import io.github.fmnist.api.network.NetworkDescription;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What the class-activation-map family shares: fetch a layer's activations and score gradients, let the
@@ -19,10 +25,12 @@ import java.util.Objects;
  * so an instance is as thread-safe as its classifier.
  */
 abstract sealed class CamExplainer implements Explainer permits GradCam, GradCamPlusPlus, ScoreCam {
+    private static final Logger LOG = LoggerFactory.getLogger(CamExplainer.class);
     private final String method;
     final Classifier classifier;
     private final ConvolutionGradients gradients;
     private final String layer;
+    private final Optional<FeatureGeometry> derivedGeometry;
 
     CamExplainer(String method, Classifier classifier, String layer) {
         this.method = method;
@@ -32,6 +40,17 @@ abstract sealed class CamExplainer implements Explainer permits GradCam, GradCam
         if (!gradients.convolutionLayers().contains(layer)) {
             throw new InvalidInputException("no convolutional layer '" + layer + "' in " + classifier.info().providerId()
                     + "; layers: " + gradients.convolutionLayers());
+        }
+        this.derivedGeometry = classifier.unwrap(NetworkExportable.class).flatMap(CamExplainer::describe)
+                .flatMap(network -> FeatureGeometry.of(network, layer));
+    }
+
+    private static Optional<NetworkDescription> describe(NetworkExportable exportable) {
+        try {
+            return Optional.of(exportable.describeNetwork());
+        } catch (FmnistException e) {
+            LOG.debug("no network description, feature maps will be aligned uniformly: {}", e.getMessage());
+            return Optional.empty();
         }
     }
 
@@ -63,20 +82,30 @@ abstract sealed class CamExplainer implements Explainer permits GradCam, GradCam
 
     private Explanation explain(float[] input, FashionClass target, float probability) {
         ActivationGradients g = gradients.gradients(input, layer, target);
-        double[] coarse = coarseMap(g, input, target);
+        FeatureGeometry geometry = geometry(g);
+        double[] coarse = coarseMap(g, geometry, input, target);
         for (int i = 0; i < coarse.length; i++) {
             coarse[i] = Math.max(0, coarse[i]);
         }
-        float[] relevance = FeatureMaps.normalize(FeatureMaps.upsample(coarse, g.height(), g.width()));
-        return new Explanation(method, target, probability, relevance,
-                Map.of("layer", layer, "featureMap", g.height() + "x" + g.width()));
+        float[] relevance = FeatureMaps.normalize(FeatureMaps.upsample(coarse, geometry));
+        return new Explanation(method, target, probability, relevance, Map.of("layer", layer,
+                "featureMap", g.height() + "x" + g.width(), "alignment", geometry.uniform() ? "uniform" : "receptive-field"));
+    }
+
+    /**
+     * The receptive-field geometry derived from the classifier's network description when it offers one
+     * whose layer matches the gradients' size; otherwise the cells are assumed to tile the input evenly.
+     */
+    FeatureGeometry geometry(ActivationGradients g) {
+        return derivedGeometry.filter(d -> d.height() == g.height() && d.width() == g.width())
+                .orElseGet(() -> FeatureGeometry.uniform(g.height(), g.width()));
     }
 
     /**
      * The method's map at the layer's resolution ({@code height × width}, row-major) before the final
-     * ReLU; {@code input} is the normalised image.
+     * ReLU; {@code geometry} places the layer's cells on the input, {@code input} is the normalised image.
      */
-    abstract double[] coarseMap(ActivationGradients g, float[] input, FashionClass target);
+    abstract double[] coarseMap(ActivationGradients g, FeatureGeometry geometry, float[] input, FashionClass target);
 
     /** Σ_k weight_k · A_k over channels. */
     static double[] weightedSum(ActivationGradients g, double[] weights) {

@@ -9,19 +9,20 @@ final class FeatureMaps {
     }
 
     /**
-     * Bilinear upsampling of an {@code height × width} map to 28×28 with aligned centres: input pixel
-     * {@code i} (centre {@code i + 0.5}) samples the feature map at {@code (i + 0.5)·h/28 − 0.5}, so a
-     * feature cell's centre lands on the centre of the input region it covers, and borders are clamped.
+     * Bilinear upsampling of a feature map to 28×28: input pixel {@code i} samples the map where
+     * {@code geometry} places it, so each cell's value lands on the centre of its receptive field.
      */
-    static double[] upsample(double[] map, int height, int width) {
+    static double[] upsample(double[] map, FeatureGeometry geometry) {
+        int height = geometry.height();
+        int width = geometry.width();
         double[] out = new double[Image.PIXELS];
         for (int row = 0; row < Image.SIDE; row++) {
-            double sy = source(row, height);
+            double sy = geometry.sourceY(row);
             int y0 = (int) Math.floor(sy);
             int y1 = Math.min(y0 + 1, height - 1);
             double fy = sy - y0;
             for (int col = 0; col < Image.SIDE; col++) {
-                double sx = source(col, width);
+                double sx = geometry.sourceX(col);
                 int x0 = (int) Math.floor(sx);
                 int x1 = Math.min(x0 + 1, width - 1);
                 double fx = sx - x0;
@@ -31,11 +32,6 @@ final class FeatureMaps {
             }
         }
         return out;
-    }
-
-    private static double source(int inputIndex, int featureSize) {
-        double s = (inputIndex + 0.5) * featureSize / Image.SIDE - 0.5;
-        return Math.max(0, Math.min(featureSize - 1, s));
     }
 
     /** Negative values become 0, then the map is divided by its maximum; an all-zero map stays zero. */

@@ -35,7 +35,7 @@ public final class GradCam extends CamExplainer {
     }
 
     @Override
-    double[] coarseMap(ActivationGradients g, float[] input, FashionClass target) {
+    double[] coarseMap(ActivationGradients g, FeatureGeometry geometry, float[] input, FashionClass target) {
         int plane = g.height() * g.width();
         double[] gradients = g.gradients();
         double[] weights = new double[g.channels()];

@@ -31,7 +31,7 @@ public final class GradCamPlusPlus extends CamExplainer {
     }
 
     @Override
-    double[] coarseMap(ActivationGradients g, float[] input, FashionClass target) {
+    double[] coarseMap(ActivationGradients g, FeatureGeometry geometry, float[] input, FashionClass target) {
         int plane = g.height() * g.width();
         double[] activations = g.activations();
         double[] gradients = g.gradients();

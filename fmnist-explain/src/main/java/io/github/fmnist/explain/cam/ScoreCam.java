@@ -35,7 +35,7 @@ public final class ScoreCam extends CamExplainer {
     }
 
     @Override
-    double[] coarseMap(ActivationGradients g, float[] input, FashionClass target) {
+    double[] coarseMap(ActivationGradients g, FeatureGeometry geometry, float[] input, FashionClass target) {
         int plane = g.height() * g.width();
         double[] activations = g.activations();
         List<Integer> informative = new ArrayList<>();
@@ -43,7 +43,7 @@ public final class ScoreCam extends CamExplainer {
         for (int c = 0; c < g.channels(); c++) {
             double[] channel = new double[plane];
             System.arraycopy(activations, c * plane, channel, 0, plane);
-            double[] mask = FeatureMaps.minMax(FeatureMaps.upsample(channel, g.height(), g.width()));
+            double[] mask = FeatureMaps.minMax(FeatureMaps.upsample(channel, geometry));
             if (isZero(mask)) {
                 continue; // a constant channel masks everything out and carries no spatial information
             }

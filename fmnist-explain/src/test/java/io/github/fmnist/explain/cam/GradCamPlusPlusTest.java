@@ -25,7 +25,7 @@ class GradCamPlusPlusTest {
         ActivationGradients g = new ActivationGradients("conv1", FashionClass.BAG, 0, 2, 1, 2,
                 new double[] {1, 3, 2, 0}, new double[] {0.5, 0.5, 1, -1});
         assertArrayEquals(new double[] {0.75, 0.75},
-                new GradCamPlusPlus(carrier).coarseMap(g, new float[Image.PIXELS], FashionClass.BAG), 1e-12);
+                new GradCamPlusPlus(carrier).coarseMap(g, FeatureGeometry.uniform(1, 2), new float[Image.PIXELS], FashionClass.BAG), 1e-12);
     }
 
     @Test

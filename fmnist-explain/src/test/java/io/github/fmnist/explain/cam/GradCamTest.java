@@ -52,10 +52,10 @@ class GradCamTest {
         // two channels over a 1×2 map; channel 1's gradients average to 0 so it must not count
         ActivationGradients g = new ActivationGradients("conv1", FashionClass.BAG, 0, 2, 1, 2,
                 new double[] {1, 3, 2, 0}, new double[] {0.5, 0.5, 1, -1});
-        assertArrayEquals(new double[] {0.5, 1.5}, new GradCam(carrier).coarseMap(g, new float[784], FashionClass.BAG), 1e-12);
+        assertArrayEquals(new double[] {0.5, 1.5}, new GradCam(carrier).coarseMap(g, FeatureGeometry.uniform(1, 2), new float[784], FashionClass.BAG), 1e-12);
         ActivationGradients negative = new ActivationGradients("conv1", FashionClass.BAG, 0, 1, 1, 2,
                 new double[] {1, 3}, new double[] {-1, -1});
-        double[] coarse = new GradCam(carrier).coarseMap(negative, new float[784], FashionClass.BAG);
+        double[] coarse = new GradCam(carrier).coarseMap(negative, FeatureGeometry.uniform(1, 2), new float[784], FashionClass.BAG);
         assertArrayEquals(new double[] {-1, -3}, coarse, 1e-12, "negative before the ReLU the explainer applies");
     }
 

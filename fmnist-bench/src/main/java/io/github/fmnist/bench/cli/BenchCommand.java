@@ -29,7 +29,7 @@ import picocli.CommandLine.ParentCommand;
                 "",
                 "Profiles:",
                 "  quick  a class-balanced sample of 10,000 training images (9,000 train / 1,000 validation), few epochs,",
-                "         all 10,000 test images; about 5 minutes on 2 cores",
+                "         all 10,000 test images; about 2 minutes on 2 cores",
                 "  full   the 60,000 training images split 54,000 / 6,000, each model's default preset; about an hour",
                 ""},
         footer = {"", "Examples:", "  fmnist bench --profile quick", "  fmnist bench --profile full --output results/full",

@@ -28,7 +28,7 @@ import java.util.Map;
  *           convolution) add capacity where the maps are small (6×6, 3×3), so the cost per image grows far less
  *           than the parameter count;</li>
  *       <li>{@link #EPOCHS} 12, {@link #BATCH_SIZE} 128, {@link #LEARNING_RATE} 2e-3 on a {@code cosine}
- *           {@link #SCHEDULE}, {@link #WEIGHT_DECAY} 0.01, {@link #SHIFT} 2 and {@link #FLIP_PROBABILITY} 0.5,
+ *           {@link #SCHEDULE}, {@link #WEIGHT_DECAY} 0.01, no augmentation ({@link #SHIFT} 0, {@link #FLIP_PROBABILITY} 0),
  *           no validation hold-out, no early stopping, {@link #THREADS} 0 — chosen for the same reasons as
  *           {@link CnnProvider}'s defaults.</li>
  *     </ul></li>
@@ -54,9 +54,9 @@ public final class ResnetProvider implements ModelProvider {
     public static final Hyperparameter<Double> WEIGHT_DECAY =
             Hyperparameter.ofDouble("weight-decay", 0.01, 0, 1, "decoupled weight decay per step, scaled by the learning rate (0 = off)");
     public static final Hyperparameter<Integer> SHIFT =
-            Hyperparameter.ofInt("augment-shift", 2, 0, 8, "augmentation: largest random shift in pixels (0 = off)");
+            Hyperparameter.ofInt("augment-shift", 0, 0, 8, "augmentation: largest random shift in pixels (0 = off)");
     public static final Hyperparameter<Double> FLIP_PROBABILITY =
-            Hyperparameter.ofDouble("augment-flip", 0.5, 0, 1, "augmentation: probability of a horizontal flip (0 = off)");
+            Hyperparameter.ofDouble("augment-flip", 0.0, 0, 1, "augmentation: probability of a horizontal flip (0 = off)");
     public static final Hyperparameter<Double> VALIDATION_FRACTION = Hyperparameter.ofDouble("validation-fraction", 0.0, 0, 0.5,
             "share of the training set held out (stratified) for validation when the request brings no validation set");
     public static final Hyperparameter<Integer> PATIENCE = Hyperparameter.ofInt("early-stopping-patience", 0, 0, 1000,

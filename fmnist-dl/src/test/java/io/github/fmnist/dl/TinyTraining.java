@@ -20,12 +20,14 @@ final class TinyTraining {
     /** One short epoch with every training feature on (augmentation, schedule, weight decay). */
     static Hyperparameters cnn() {
         return new CnnProvider().descriptor().defaults()
-                .with(CnnProvider.EPOCHS, 1).with(CnnProvider.BATCH_SIZE, 32).with(CnnProvider.THREADS, 1);
+                .with(CnnProvider.EPOCHS, 1).with(CnnProvider.BATCH_SIZE, 32).with(CnnProvider.THREADS, 1)
+                .with(CnnProvider.SHIFT, 2).with(CnnProvider.FLIP_PROBABILITY, 0.5);
     }
 
     static Hyperparameters resnet() {
         return new ResnetProvider().descriptor().defaults()
-                .with(ResnetProvider.EPOCHS, 1).with(ResnetProvider.BATCH_SIZE, 32).with(ResnetProvider.THREADS, 1);
+                .with(ResnetProvider.EPOCHS, 1).with(ResnetProvider.BATCH_SIZE, 32).with(ResnetProvider.THREADS, 1)
+                .with(ResnetProvider.SHIFT, 2).with(ResnetProvider.FLIP_PROBABILITY, 0.5);
     }
 
     static GraphClassifier train(ModelProvider provider, Hyperparameters hyperparameters, LabeledDataset data, long seed) {

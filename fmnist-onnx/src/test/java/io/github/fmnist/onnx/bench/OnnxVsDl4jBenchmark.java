@@ -28,7 +28,8 @@ import java.util.Map;
  *
  * <p>System properties: {@code bench.model} (cnn), {@code bench.threads} (native threads for both runtimes,
  * default 2), {@code bench.seconds} (measuring time per cell, default 5), {@code bench.soak} (predictions in
- * the soak, default 1,000,000; 0 skips it), {@code bench.train} (training images, default 2,000).
+ * the soak, default 1,000,000; 0 skips it), {@code bench.train} (training images, default 2,000),
+ * {@code bench.compare} ({@code false} runs only the soak).
  */
 public final class OnnxVsDl4jBenchmark {
     private static final int[] BATCHES = {1, 64, 256};
@@ -42,6 +43,7 @@ public final class OnnxVsDl4jBenchmark {
         double seconds = Double.parseDouble(System.getProperty("bench.seconds", "5"));
         long soak = Long.getLong("bench.soak", 1_000_000L);
         int trainSize = Integer.getInteger("bench.train", 2_000);
+        boolean compare = Boolean.parseBoolean(System.getProperty("bench.compare", "true"));
 
         FashionMnistData data = FashionMnist.load();
         LabeledDataset train = StratifiedSample.sample(data.train(), trainSize, 123);
@@ -57,31 +59,37 @@ public final class OnnxVsDl4jBenchmark {
         Path onnxFile = Files.createTempFile("fmnist-bench-" + model, ".onnx");
         try (Classifier dl4j = provider.trainer(h).fit(TrainingRequest.of(train, 123))) {
             OnnxExporter.export(dl4j.unwrap(NetworkExportable.class).orElseThrow().describeNetwork(), onnxFile);
-            try (OnnxClassifier ort = OnnxClassifier.open(onnxFile,
-                    OnnxRuntimeOptions.defaults().withIntraOpThreads(threads))) {
-                out("%n| runtime | batch | images/s | p50 ms | p99 ms |%n|---|---:|---:|---:|---:|%n");
-                double[] dlRate = new double[BATCHES.length];
-                double[] ortRate = new double[BATCHES.length];
-                for (int b = 0; b < BATCHES.length; b++) {
-                    dlRate[b] = row("DL4J", dl4j, test, BATCHES[b], seconds);
-                    ortRate[b] = row("ONNX Runtime (" + ort.executionProvider() + ")", ort, test, BATCHES[b], seconds);
-                }
-                out("%nONNX Runtime / DL4J throughput: batch 1 %.2fx, batch 64 %.2fx, batch 256 %.2fx%n",
-                        ortRate[0] / dlRate[0], ortRate[1] / dlRate[1], ortRate[2] / dlRate[2]);
-            }
-            if (threads != 1) {
-                try (OnnxClassifier single = OnnxClassifier.open(onnxFile, OnnxRuntimeOptions.defaults().withIntraOpThreads(1))) {
-                    out("%n| runtime | batch | images/s | p50 ms | p99 ms |%n|---|---:|---:|---:|---:|%n");
-                    for (int batch : BATCHES) {
-                        row("ONNX Runtime (" + single.executionProvider() + ", 1 intra-op thread)", single, test, batch, seconds);
-                    }
-                }
+            if (compare) {
+                compare(dl4j, onnxFile, test, threads, seconds);
             }
             if (soak > 0) {
                 soak(model, onnxFile, test, soak, threads);
             }
         } finally {
             Files.deleteIfExists(onnxFile);
+        }
+    }
+
+    private static void compare(Classifier dl4j, Path onnxFile, float[] test, int threads, double seconds) throws IOException {
+        try (OnnxClassifier ort = OnnxClassifier.open(onnxFile,
+                OnnxRuntimeOptions.defaults().withIntraOpThreads(threads))) {
+            out("%n| runtime | batch | images/s | p50 ms | p99 ms |%n|---|---:|---:|---:|---:|%n");
+            double[] dlRate = new double[BATCHES.length];
+            double[] ortRate = new double[BATCHES.length];
+            for (int b = 0; b < BATCHES.length; b++) {
+                dlRate[b] = row("DL4J", dl4j, test, BATCHES[b], seconds);
+                ortRate[b] = row("ONNX Runtime (" + ort.executionProvider() + ")", ort, test, BATCHES[b], seconds);
+            }
+            out("%nONNX Runtime / DL4J throughput: batch 1 %.2fx, batch 64 %.2fx, batch 256 %.2fx%n",
+                    ortRate[0] / dlRate[0], ortRate[1] / dlRate[1], ortRate[2] / dlRate[2]);
+        }
+        if (threads != 1) {
+            try (OnnxClassifier single = OnnxClassifier.open(onnxFile, OnnxRuntimeOptions.defaults().withIntraOpThreads(1))) {
+                out("%n| runtime | batch | images/s | p50 ms | p99 ms |%n|---|---:|---:|---:|---:|%n");
+                for (int batch : BATCHES) {
+                    row("ONNX Runtime (" + single.executionProvider() + ", 1 intra-op thread)", single, test, batch, seconds);
+                }
+            }
         }
     }
 

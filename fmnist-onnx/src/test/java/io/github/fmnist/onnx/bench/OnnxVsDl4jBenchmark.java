@@ -137,19 +137,28 @@ public final class OnnxVsDl4jBenchmark {
             for (int i = 0; i < 20_000; i++) {
                 ort.predictNormalized(singles[i % images]);
             }
-            out("%n## Soak: %,d single-image ONNX Runtime predictions (%s)%n%n| predictions | VmRSS MiB |%n|---:|---:|%n",
+            out("%n## Soak: %,d single-image ONNX Runtime predictions (%s)%n%n"
+                    + "| predictions | VmRSS MiB | Java heap committed MiB | RSS − heap MiB |%n|---:|---:|---:|---:|%n",
                     predictions, model);
             long step = predictions / 4;
-            out("| 0 (after 20,000 warm-up) | %.1f |%n", rssMiB());
+            memoryRow("0 (after 20,000 warm-up)");
             long t0 = System.nanoTime();
             for (long i = 1; i <= predictions; i++) {
                 ort.predictNormalized(singles[(int) (i % images)]);
                 if (i % step == 0) {
-                    out("| %,d | %.1f |%n", i, rssMiB());
+                    memoryRow(String.format(Locale.ROOT, "%,d", i));
                 }
             }
             out("%nSoak rate: %,.0f predictions/s%n", predictions / ((System.nanoTime() - t0) / 1e9));
         }
+    }
+
+    /** RSS next to the committed Java heap, so native growth can be told from heap growth. */
+    private static void memoryRow(String label) throws IOException {
+        System.gc();
+        double rss = rssMiB();
+        double heap = Runtime.getRuntime().totalMemory() / (1024.0 * 1024.0);
+        out("| %s | %.1f | %.1f | %.1f |%n", label, rss, heap, rss - heap);
     }
 
     /** Resident set size from /proc/self/status (Linux), in MiB; NaN elsewhere. */

@@ -37,7 +37,10 @@ class CtrlCInterruptIT {
         // The class path goes in an argument file: ONNX Runtime 1.29 crashed (SIGSEGV) while loading in JVMs whose
         // command line was longer than about 3.7 kB, as a long -cp makes it. The launcher script uses lib/* for the same reason.
         Path argFile = Files.writeString(dir.resolve("java.args"), "-cp\n\"" + System.getProperty("java.class.path") + "\"\n");
-        Process process = new ProcessBuilder(java.toString(), "--enable-native-access=ALL-UNNAMED",
+        // A shell that starts a job in the background (`cmd &`) makes it ignore SIGINT, and the JVM then never sees
+        // Ctrl-C; perl (in every Debian base system) restores the default disposition before starting the bench.
+        Process process = new ProcessBuilder("perl", "-e", "$SIG{INT} = 'DEFAULT'; exec @ARGV or die \"exec: $!\"",
+                java.toString(), "--enable-native-access=ALL-UNNAMED",
                 "--sun-misc-unsafe-memory-access=allow", "-XX:ErrorFile=" + dir.resolve("hs_err.log"), "@" + argFile,
                 SyntheticFmnistMain.class.getName(), "bench", "--models", ToySoftmaxProvider.ID + "," + ToySlowProvider.ID,
                 "--output", out.toString(), "--gallery-model", "none")

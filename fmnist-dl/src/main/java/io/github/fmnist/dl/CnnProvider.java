@@ -51,26 +51,16 @@ public final class CnnProvider implements ModelProvider {
     /** The provider version; bumped when the network layout or training changes. */
     public static final String VERSION = "1.0";
 
-    public static final Hyperparameter<Integer> EPOCHS =
-            Hyperparameter.ofInt("epochs", 12, 1, 1000, "passes over the training set");
-    public static final Hyperparameter<Integer> BATCH_SIZE =
-            Hyperparameter.ofInt("batch-size", 128, 1, 4096, "examples per optimisation step");
-    public static final Hyperparameter<Double> LEARNING_RATE =
-            Hyperparameter.ofDouble("learning-rate", 2e-3, 1e-6, 1, "Adam's base learning rate");
-    public static final Hyperparameter<String> SCHEDULE = Hyperparameter.ofChoice("lr-schedule", "cosine",
-            List.of("constant", "cosine", "step"), "learning-rate schedule over the epochs: constant, half cosine to zero, or ÷10 at 50% and 75%");
-    public static final Hyperparameter<Double> WEIGHT_DECAY =
-            Hyperparameter.ofDouble("weight-decay", 0.01, 0, 1, "decoupled weight decay per step, scaled by the learning rate (0 = off)");
-    public static final Hyperparameter<Integer> SHIFT =
-            Hyperparameter.ofInt("augment-shift", 0, 0, 8, "augmentation: largest random shift in pixels (0 = off)");
-    public static final Hyperparameter<Double> FLIP_PROBABILITY =
-            Hyperparameter.ofDouble("augment-flip", 0.0, 0, 1, "augmentation: probability of a horizontal flip (0 = off)");
-    public static final Hyperparameter<Double> VALIDATION_FRACTION = Hyperparameter.ofDouble("validation-fraction", 0.0, 0, 0.5,
-            "share of the training set held out (stratified) for validation when the request brings no validation set");
-    public static final Hyperparameter<Integer> PATIENCE = Hyperparameter.ofInt("early-stopping-patience", 0, 0, 1000,
-            "stop after this many epochs without a lower validation loss and restore the best epoch (0 = off)");
-    public static final Hyperparameter<Integer> THREADS =
-            Hyperparameter.ofInt("threads", 0, 0, 256, "native threads (0 = OMP_NUM_THREADS or the core count); fix it for bit-identical results");
+    public static final Hyperparameter<Integer> EPOCHS = TrainingHyperparameters.EPOCHS;
+    public static final Hyperparameter<Integer> BATCH_SIZE = TrainingHyperparameters.BATCH_SIZE;
+    public static final Hyperparameter<Double> LEARNING_RATE = TrainingHyperparameters.LEARNING_RATE;
+    public static final Hyperparameter<String> SCHEDULE = TrainingHyperparameters.SCHEDULE;
+    public static final Hyperparameter<Double> WEIGHT_DECAY = TrainingHyperparameters.WEIGHT_DECAY;
+    public static final Hyperparameter<Integer> SHIFT = TrainingHyperparameters.SHIFT;
+    public static final Hyperparameter<Double> FLIP_PROBABILITY = TrainingHyperparameters.FLIP_PROBABILITY;
+    public static final Hyperparameter<Double> VALIDATION_FRACTION = TrainingHyperparameters.VALIDATION_FRACTION;
+    public static final Hyperparameter<Integer> PATIENCE = TrainingHyperparameters.PATIENCE;
+    public static final Hyperparameter<Integer> THREADS = TrainingHyperparameters.THREADS;
     public static final Hyperparameter<Boolean> BATCH_NORM =
             Hyperparameter.ofBoolean("batch-norm", true, "batch normalisation between each convolution and its ReLU");
 
@@ -81,9 +71,7 @@ public final class CnnProvider implements ModelProvider {
 
     private static ModelDescriptor descriptorOf() {
         Hyperparameters defaults = Hyperparameters.defaults(DECLARED);
-        Hyperparameters paper = defaults.with(EPOCHS, 20).with(BATCH_SIZE, 32).with(LEARNING_RATE, 1e-3)
-                .with(SCHEDULE, "constant").with(WEIGHT_DECAY, 0.0).with(SHIFT, 0).with(FLIP_PROBABILITY, 0.0)
-                .with(BATCH_NORM, false);
+        Hyperparameters paper = TrainingHyperparameters.paper(defaults).with(BATCH_NORM, false);
         Map<String, Hyperparameters> presets = new LinkedHashMap<>();
         presets.put(ModelDescriptor.DEFAULT_PRESET, defaults);
         presets.put("paper", paper);
@@ -99,11 +87,8 @@ public final class CnnProvider implements ModelProvider {
 
     @Override
     public Trainer trainer(Hyperparameters hyperparameters) {
-        TrainingSettings settings = new TrainingSettings(hyperparameters.get(EPOCHS), hyperparameters.get(BATCH_SIZE),
-                hyperparameters.get(LEARNING_RATE), LearningRateSchedule.of(hyperparameters.get(SCHEDULE)),
-                hyperparameters.get(WEIGHT_DECAY), hyperparameters.get(SHIFT), hyperparameters.get(FLIP_PROBABILITY),
-                hyperparameters.get(VALIDATION_FRACTION), hyperparameters.get(PATIENCE), hyperparameters.get(THREADS));
-        return new GraphTrainer(ModelInfo.of(DESCRIPTOR, hyperparameters), settings, architecture(hyperparameters));
+        return new GraphTrainer(ModelInfo.of(DESCRIPTOR, hyperparameters), TrainingHyperparameters.settings(hyperparameters),
+                architecture(hyperparameters));
     }
 
     @Override

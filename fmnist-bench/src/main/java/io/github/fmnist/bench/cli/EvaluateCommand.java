@@ -2,7 +2,6 @@ package io.github.fmnist.bench.cli;
 
 import com.google.inject.Injector;
 import io.github.fmnist.api.LabeledDataset;
-import io.github.fmnist.api.eval.ClassMetrics;
 import io.github.fmnist.api.eval.ConfusedPair;
 import io.github.fmnist.api.eval.Evaluation;
 import io.github.fmnist.api.model.Classifier;
@@ -10,13 +9,13 @@ import io.github.fmnist.api.registry.PluginRegistry;
 import io.github.fmnist.bench.data.BenchDataSource;
 import io.github.fmnist.bench.progress.ProgressLine;
 import io.github.fmnist.bench.report.Json;
+import io.github.fmnist.bench.report.ResultsDocument;
 import io.github.fmnist.bench.results.Throughput;
 import io.github.fmnist.bench.run.InferenceMeter;
 import io.github.fmnist.data.split.StratifiedSample;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -101,18 +100,8 @@ final class EvaluateCommand implements Callable<Integer> {
         m.put("macroF1", e.macroAverage().f1());
         m.put("logLoss", e.logLoss());
         m.put("imagesPerSecond", t.imagesPerSecond());
-        List<Object> perClass = new ArrayList<>();
-        for (ClassMetrics cm : e.perClass()) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("class", cm.fashionClass().displayName());
-            row.put("precision", cm.precision());
-            row.put("recall", cm.recall());
-            row.put("f1", cm.f1());
-            row.put("support", cm.support());
-            perClass.add(row);
-        }
-        m.put("perClass", perClass);
-        m.put("confusionMatrix", Arrays.stream(e.confusionMatrix().counts()).map(r -> (Object) r).toList());
+        m.put("perClass", ResultsDocument.perClassJson(e));
+        m.put("confusionMatrix", ResultsDocument.confusionMatrixJson(e));
         return m;
     }
 }

@@ -128,18 +128,8 @@ public final class ResultsDocument {
         metrics.put("weightedF1", e.weightedAverage().f1());
         metrics.put("logLoss", e.logLoss());
         m.put("metrics", metrics);
-        List<Object> perClass = new ArrayList<>();
-        for (ClassMetrics cm : e.perClass()) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("class", cm.fashionClass().displayName());
-            row.put("precision", cm.precision());
-            row.put("recall", cm.recall());
-            row.put("f1", cm.f1());
-            row.put("support", cm.support());
-            perClass.add(row);
-        }
-        m.put("perClass", perClass);
-        m.put("confusionMatrix", Arrays.stream(e.confusionMatrix().counts()).map(row -> (Object) row).toList());
+        m.put("perClass", perClassJson(e));
+        m.put("confusionMatrix", confusionMatrixJson(e));
         List<Object> confusions = new ArrayList<>();
         for (ConfusedPair p : e.topConfusions(TOP_CONFUSIONS)) {
             Map<String, Object> row = new LinkedHashMap<>();
@@ -175,5 +165,25 @@ public final class ResultsDocument {
             onnx.put("maxAbsProbabilityDifference", o.maxAbsDifference());
             m.put("onnx", onnx);
         }
+    }
+
+    /** Precision, recall, F1 and support of each class, as JSON-ready rows. */
+    public static List<Object> perClassJson(Evaluation e) {
+        List<Object> perClass = new ArrayList<>();
+        for (ClassMetrics cm : e.perClass()) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("class", cm.fashionClass().displayName());
+            row.put("precision", cm.precision());
+            row.put("recall", cm.recall());
+            row.put("f1", cm.f1());
+            row.put("support", cm.support());
+            perClass.add(row);
+        }
+        return perClass;
+    }
+
+    /** The confusion matrix's rows (true classes) as JSON-ready arrays. */
+    public static List<Object> confusionMatrixJson(Evaluation e) {
+        return Arrays.stream(e.confusionMatrix().counts()).map(row -> (Object) row).toList();
     }
 }

@@ -63,7 +63,7 @@ public final class KnnProvider implements ModelProvider {
             KNN<double[]> model = new KNN<>(LinearSearch.of(features.rows(), new EuclideanDistance()), labels, k);
             reporter.progress("index", 1, 1);
             reporter.finished(1);
-            return new KnnClassifier(info, features.projection(), model);
+            return new VectorModelClassifier(info, features.projection(), model);
         };
     }
 
@@ -71,6 +71,6 @@ public final class KnnProvider implements ModelProvider {
     @SuppressWarnings("unchecked")
     public Classifier load(ModelBundle bundle) {
         BundlePayload payload = BundlePayload.open(bundle, DESCRIPTOR);
-        return new KnnClassifier(payload.info(), payload.pca(Image.PIXELS), payload.model(KNN.class));
+        return new VectorModelClassifier(payload.info(), payload.pca(Image.PIXELS), payload.model(KNN.class));
     }
 }

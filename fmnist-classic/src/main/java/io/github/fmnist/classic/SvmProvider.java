@@ -72,7 +72,7 @@ public final class SvmProvider implements ModelProvider {
                     hyperparameters.get(TOLERANCE), hyperparameters.get(EPOCHS))
                     .fit(features.rows(), labels, request.seed(), reporter);
             reporter.finished(1);
-            return new SvmClassifier(info, features.projection(), model);
+            return new VectorModelClassifier(info, features.projection(), model);
         };
     }
 
@@ -82,6 +82,6 @@ public final class SvmProvider implements ModelProvider {
         BundlePayload payload = BundlePayload.open(bundle, DESCRIPTOR);
         ModelInfo info = payload.info();
         Optional<PcaProjection> pca = payload.pca(Image.PIXELS);
-        return new SvmClassifier(info, pca, payload.model(OneVersusOne.class));
+        return new VectorModelClassifier(info, pca, payload.model(OneVersusOne.class));
     }
 }

@@ -2,6 +2,7 @@ package io.github.fmnist.dl;
 
 import java.util.List;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
@@ -17,8 +18,9 @@ import org.nd4j.linalg.activations.Activation;
  * followed by BatchNorm before its ReLU.
  *
  * @param batchNorm whether to insert batch normalisation after each convolution
+ * @param samePadding whether convolutions pad their input to keep its size (the seed's are unpadded)
  */
-record CnnArchitecture(boolean batchNorm) implements Architecture {
+record CnnArchitecture(boolean batchNorm, boolean samePadding) implements Architecture {
     private static final int[] CHANNELS = {32, 64, 128};
 
     @Override
@@ -42,13 +44,18 @@ record CnnArchitecture(boolean batchNorm) implements Architecture {
 
     private String convolution(ComputationGraphConfiguration.GraphBuilder g, String name, int channels, String input) {
         if (!batchNorm) {
-            g.addLayer(name, new ConvolutionLayer.Builder(3, 3).nOut(channels).activation(Activation.RELU).build(), input);
+            g.addLayer(name, convolution(channels, Activation.RELU), input);
             return name;
         }
-        g.addLayer(name + ".conv", new ConvolutionLayer.Builder(3, 3).nOut(channels).activation(Activation.IDENTITY).build(), input);
+        g.addLayer(name + ".conv", convolution(channels, Activation.IDENTITY), input);
         g.addLayer(name + ".bn", new BatchNormalization.Builder().build(), name + ".conv");
         g.addLayer(name, new ActivationLayer.Builder().activation(Activation.RELU).build(), name + ".bn");
         return name;
+    }
+
+    private ConvolutionLayer convolution(int channels, Activation activation) {
+        return new ConvolutionLayer.Builder(3, 3).nOut(channels).activation(activation)
+                .convolutionMode(samePadding ? ConvolutionMode.Same : ConvolutionMode.Truncate).build();
     }
 
     @Override

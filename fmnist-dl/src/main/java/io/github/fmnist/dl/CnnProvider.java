@@ -63,15 +63,18 @@ public final class CnnProvider implements ModelProvider {
     public static final Hyperparameter<Integer> THREADS = TrainingHyperparameters.THREADS;
     public static final Hyperparameter<Boolean> BATCH_NORM =
             Hyperparameter.ofBoolean("batch-norm", true, "batch normalisation between each convolution and its ReLU");
+    public static final Hyperparameter<String> PADDING = Hyperparameter.ofChoice("padding", "valid", List.of("valid", "same"),
+            "convolution padding: valid (unpadded, the seed's; the last feature map is 3×3) or same (7×7)");
 
     private static final List<Hyperparameter<?>> DECLARED = List.of(EPOCHS, BATCH_SIZE, LEARNING_RATE, SCHEDULE,
-            WEIGHT_DECAY, SHIFT, FLIP_PROBABILITY, VALIDATION_FRACTION, PATIENCE, THREADS, BATCH_NORM);
+            WEIGHT_DECAY, SHIFT, FLIP_PROBABILITY, VALIDATION_FRACTION, PATIENCE, THREADS, BATCH_NORM,
+            PADDING);
 
     private static final ModelDescriptor DESCRIPTOR = descriptorOf();
 
     private static ModelDescriptor descriptorOf() {
         Hyperparameters defaults = Hyperparameters.defaults(DECLARED);
-        Hyperparameters paper = TrainingHyperparameters.paper(defaults).with(BATCH_NORM, false);
+        Hyperparameters paper = TrainingHyperparameters.paper(defaults).with(BATCH_NORM, false).with(PADDING, "valid");
         Map<String, Hyperparameters> presets = new LinkedHashMap<>();
         presets.put(ModelDescriptor.DEFAULT_PRESET, defaults);
         presets.put("paper", paper);
@@ -97,6 +100,6 @@ public final class CnnProvider implements ModelProvider {
     }
 
     private static Architecture architecture(Hyperparameters hyperparameters) {
-        return new CnnArchitecture(hyperparameters.get(BATCH_NORM));
+        return new CnnArchitecture(hyperparameters.get(BATCH_NORM), hyperparameters.get(PADDING).equals("same"));
     }
 }

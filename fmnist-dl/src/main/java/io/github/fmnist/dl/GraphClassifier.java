@@ -7,6 +7,7 @@ import io.github.fmnist.api.bundle.PayloadSink;
 import io.github.fmnist.api.capability.ActivationGradients;
 import io.github.fmnist.api.capability.ConvolutionGradients;
 import io.github.fmnist.api.capability.NetworkExportable;
+import io.github.fmnist.api.capability.Reinitializable;
 import io.github.fmnist.api.model.Classifier;
 import io.github.fmnist.api.model.ModelInfo;
 import io.github.fmnist.api.network.NetworkDescription;
@@ -16,6 +17,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.util.ModelSerializer;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -32,7 +34,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * only read (for saving and describing). Gradients are computed on the immutable network description, in
  * double precision.
  */
-final class GraphClassifier implements Classifier, ConvolutionGradients, NetworkExportable {
+final class GraphClassifier implements Classifier, ConvolutionGradients, NetworkExportable, Reinitializable {
     /** Payload entry with the network in DL4J's format, without updater state. */
     static final String NETWORK_ENTRY = "network.zip";
     private static final int CHUNK = 256;
@@ -93,6 +95,18 @@ final class GraphClassifier implements Classifier, ConvolutionGradients, Network
         synchronized (network) {
             return network.clone();
         }
+    }
+
+    @Override
+    public Classifier reinitialized(long seed) {
+        ComputationGraphConfiguration configuration;
+        synchronized (network) {
+            configuration = network.getConfiguration().clone();
+        }
+        configuration.getDefaultConfiguration().setSeed(seed);
+        ComputationGraph fresh = new ComputationGraph(configuration);
+        fresh.init();
+        return new GraphClassifier(info, fresh, convolutionLayers);
     }
 
     @Override

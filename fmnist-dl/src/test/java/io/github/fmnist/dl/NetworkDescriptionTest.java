@@ -26,7 +26,9 @@ class NetworkDescriptionTest {
     static Stream<Arguments> networks() {
         return Stream.of(
                 Arguments.of("cnn default", new CnnProvider(), TinyTraining.cnn()),
-                Arguments.of("cnn paper", new CnnProvider(), TinyTraining.cnn().with(CnnProvider.BATCH_NORM, false)),
+                Arguments.of("cnn paper", new CnnProvider(), TinyTraining.cnn().with(CnnProvider.BATCH_NORM, false)
+                        .with(CnnProvider.PADDING, "valid")),
+                Arguments.of("cnn same padding", new CnnProvider(), TinyTraining.cnn().with(CnnProvider.PADDING, "same")),
                 Arguments.of("resnet default", new ResnetProvider(), TinyTraining.resnet()),
                 Arguments.of("resnet paper", new ResnetProvider(), TinyTraining.resnet().with(ResnetProvider.STAGE_WIDTHS, "32-32")));
     }

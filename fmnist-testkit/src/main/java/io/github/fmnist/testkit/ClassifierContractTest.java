@@ -14,6 +14,7 @@ import io.github.fmnist.api.LabeledDataset;
 import io.github.fmnist.api.TrainingCancelledException;
 import io.github.fmnist.api.bundle.ModelBundle;
 import io.github.fmnist.api.bundle.Provenance;
+import io.github.fmnist.api.capability.NetworkExportable;
 import io.github.fmnist.api.eval.Evaluation;
 import io.github.fmnist.api.model.Classifier;
 import io.github.fmnist.api.model.Hyperparameters;
@@ -26,6 +27,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -55,12 +57,16 @@ import org.junit.jupiter.api.io.TempDir;
  * registration, output shapes, probabilities in [0, 1] summing to 1, learning beyond chance, determinism
  * for a fixed seed, identical predictions after a bundle save/load round trip, rejection of a bundle from
  * another provider, concurrent prediction from eight threads equal to sequential results, clear errors for
- * wrong-sized input and empty batches, training events and cancellation.
+ * wrong-sized input and empty batches, training events and cancellation, and, for a classifier offering
+ * {@link NetworkExportable}, that its description's softmax of the logits (evaluated by
+ * {@link ReferenceNetwork}) equals its probabilities.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class ClassifierContractTest {
     private static final double SUM_TOLERANCE = 1e-4;
     private static final int THREADS = 8;
+    private static final double DESCRIPTION_TOLERANCE = 1e-4;
+    private static final int DESCRIPTION_IMAGES = 8;
 
     private Classifier trained;
     private final List<TrainingEvent> events = new ArrayList<>();
@@ -278,6 +284,33 @@ public abstract class ClassifierContractTest {
             }
         };
         assertThrows(TrainingCancelledException.class, () -> train(seed(), cancelled).close());
+    }
+
+    @Test
+    void networkDescriptionPredictsTheClassifiersProbabilities() {
+        Optional<NetworkExportable> exportable = trained.unwrap(NetworkExportable.class);
+        if (exportable.isEmpty()) {
+            return; // no description, no promise to check; a skip would fail builds that require 0 skipped tests
+        }
+        ReferenceNetwork reference = ReferenceNetwork.of(exportable.get().describeNetwork());
+        ImageBatch images = SyntheticFashion.dataset(DESCRIPTION_IMAGES, 3L).images();
+        float[][] predicted = trained.predictProbabilities(images);
+        double[][] described = reference.probabilities(images.toNormalizedNchw());
+        double worst = -1;
+        String where = "";
+        for (int i = 0; i < described.length; i++) {
+            for (int c = 0; c < FashionClass.COUNT; c++) {
+                double difference = Math.abs(described[i][c] - predicted[i][c]);
+                if (difference > worst) {
+                    worst = difference;
+                    where = "image " + i + ", class " + FashionClass.values()[c] + ": the description gives "
+                            + described[i][c] + ", the classifier " + predicted[i][c];
+                }
+            }
+        }
+        assertTrue(worst <= DESCRIPTION_TOLERANCE, "the NetworkExportable description '" + reference.description().name()
+                + "' does not compute the classifier's probabilities: softmax(logits) differs by up to " + worst
+                + " (tolerance " + DESCRIPTION_TOLERANCE + ") at " + where);
     }
 
     private static void assertPredictionsEqual(float[][] expected, float[][] actual, String what) {

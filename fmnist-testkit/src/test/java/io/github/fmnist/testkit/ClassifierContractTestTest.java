@@ -1,21 +1,25 @@
 package io.github.fmnist.testkit;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import io.github.fmnist.api.model.ModelProvider;
+import java.util.Arrays;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.platform.testkit.engine.Event;
+import org.junit.platform.testkit.engine.Events;
 
 class ClassifierContractTestTest {
+    private static final String DESCRIPTION_CHECK = "networkDescriptionPredictsTheClassifiersProbabilities";
 
-    /** The toy plugin honours the contract; run directly by JUnit as a nested test class. */
+    /** The toy plugin honours the contract, including its network description; run directly by JUnit. */
     @Nested
     class NearestCentroidContract extends ClassifierContractTest {
         @Override
@@ -32,14 +36,18 @@ class ClassifierContractTestTest {
         }
     }
 
+    /** Run only through the engine test kit below, never on its own. */
+    static class MisdescribedContract extends ClassifierContractTest {
+        @Override
+        protected ModelProvider provider() {
+            return new MisdescribedCentroidProvider();
+        }
+    }
+
     @Test
     void theBrokenPluginFailsTheChecksItViolates() {
-        EngineExecutionResults results = EngineTestKit.engine("junit-jupiter")
-                .selectors(selectClass(BrokenContract.class))
-                .execute();
-        Set<String> failed = results.testEvents().failed().stream()
-                .map(e -> e.getTestDescriptor().getDisplayName().replace("()", "").replaceAll("\\(.*\\)", ""))
-                .collect(Collectors.toSet());
+        EngineExecutionResults results = run(BrokenContract.class);
+        Set<String> failed = names(results.testEvents().failed());
         Set<String> expected = Set.of(
                 "providerIsRegisteredThroughServiceLoader",
                 "probabilitiesLieInUnitIntervalAndSumToOne",
@@ -55,16 +63,43 @@ class ClassifierContractTestTest {
         for (String name : expected) {
             assertTrue(failed.contains(name), name + " should fail for the broken plugin; failed were " + failed);
         }
+        assertTrue(names(results.testEvents().succeeded()).contains(DESCRIPTION_CHECK),
+                "a classifier without NetworkExportable has nothing to describe, so the check passes");
+    }
+
+    @Test
+    void aDescriptionThatDisagreesWithTheClassifierFailsOnlyTheDescriptionCheck() {
+        EngineExecutionResults results = run(MisdescribedContract.class);
+        assertEquals(Set.of(DESCRIPTION_CHECK), names(results.testEvents().failed()));
+        String message = results.testEvents().failed().stream().findFirst()
+                .flatMap(e -> e.getRequiredPayload(TestExecutionResult.class).getThrowable())
+                .map(Throwable::getMessage).orElseThrow();
+        assertTrue(message.contains("NetworkExportable description 'toy-misdescribed'")
+                && message.contains("softmax(logits) differs by up to")
+                && message.contains("image "), message);
     }
 
     @Test
     void theToyPluginPassesEveryCheck() {
-        EngineExecutionResults results = EngineTestKit.engine("junit-jupiter")
-                .selectors(selectClass(NearestCentroidContract.class))
-                .execute();
+        EngineExecutionResults results = run(NearestCentroidContract.class);
         assertEquals(0, results.testEvents().failed().count(),
                 () -> "failures: " + results.testEvents().failed().stream()
                         .map(e -> e.getTestDescriptor().getDisplayName()).toList());
-        assertTrue(results.testEvents().succeeded().count() >= 14, "every contract check ran");
+        long checks = Arrays.stream(ClassifierContractTest.class.getDeclaredMethods())
+                .filter(m -> m.isAnnotationPresent(Test.class)).count();
+        assertEquals(checks, results.testEvents().succeeded().count(), "every contract check ran and passed");
+        assertTrue(names(results.testEvents().succeeded()).contains(DESCRIPTION_CHECK));
+    }
+
+    private static EngineExecutionResults run(Class<?> contract) {
+        return EngineTestKit.engine("junit-jupiter").selectors(selectClass(contract)).execute();
+    }
+
+    private static Set<String> names(Events events) {
+        return events.stream().map(ClassifierContractTestTest::name).collect(Collectors.toSet());
+    }
+
+    private static String name(Event e) {
+        return e.getTestDescriptor().getDisplayName().replace("()", "").replaceAll("\\(.*\\)", "");
     }
 }

@@ -31,6 +31,10 @@ import picocli.CommandLine.ParentCommand;
                 "  quick  a class-balanced sample of 10,000 training images (9,000 train / 1,000 validation), few epochs,",
                 "         all 10,000 test images; about 2 minutes on 2 cores",
                 "  full   the 60,000 training images split 54,000 / 6,000, each model's default preset; about an hour",
+                "",
+                "Up to --jobs models train at the same time (each with OMP_NUM_THREADS native threads, 1 by default),",
+                "started in report order; the throughput measurements and ONNX Runtime checks run afterwards, one model",
+                "at a time, while nothing else runs. Training times are wall times measured under that concurrency.",
                 ""},
         footer = {"", "Examples:", "  fmnist bench --profile quick", "  fmnist bench --profile full --output results/full",
                 "  fmnist bench --models cnn,logreg --set cnn.epochs=5 --preset resnet=paper"})
@@ -74,6 +78,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--explainer", defaultValue = "gradcam", description = "Explainer of the gallery. Default: ${DEFAULT-VALUE}.")
     String explainer;
 
+    @Option(names = {"-j", "--jobs"}, paramLabel = "N",
+            description = "Models trained at the same time. Default: the number of available processors, at least 1.")
+    Integer jobs;
+
     @Option(names = "--no-onnx", description = "Skip the ONNX export and ONNX Runtime timing of the networks.")
     boolean noOnnx;
 
@@ -89,11 +97,14 @@ final class BenchCommand implements Callable<Integer> {
             chosen = chosen.withSizes(trainSize != null ? trainSize : chosen.trainPoolSize(),
                     testSize != null ? testSize : chosen.testSize());
         }
+        if (jobs != null && jobs < 1) {
+            throw new UsageException("--jobs must be at least 1, got " + jobs);
+        }
         Injector injector = root.injector(data.directory());
         checkModels(injector.getInstance(PluginRegistry.class));
         Path out = output != null ? output : Path.of("bench-out", chosen.name());
         BenchSettings settings = new BenchSettings(chosen, seed, models, out, presets, KeyValues.parsePerModel(sets),
-                galleryModel, explainer, !noOnnx);
+                galleryModel, explainer, !noOnnx, jobs != null ? jobs : BenchSettings.defaultJobs());
         BenchResults results;
         try (InterruptGuard guard = new InterruptGuard(root.err())) {
             results = injector.getInstance(BenchRunner.class).run(settings, guard.cancellation());

@@ -24,7 +24,7 @@ final class InterruptGuard implements AutoCloseable {
             err.flush();
             try {
                 if (!finished.await(GRACE_SECONDS, TimeUnit.SECONDS)) {
-                    err.println("Gave up waiting after " + GRACE_SECONDS + " s; results.json marks the unfinished model as partial.");
+                    err.println("Gave up waiting after " + GRACE_SECONDS + " s; results.json marks the unfinished models as partial.");
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

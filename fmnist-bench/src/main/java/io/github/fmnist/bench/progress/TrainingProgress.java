@@ -40,7 +40,7 @@ public final class TrainingProgress implements TrainingListener {
                 if (iterationsPerEpoch > 0) {
                     long done = (it.epoch() - 1L) * iterationsPerEpoch + it.iteration();
                     line.update(label(), done, (long) plannedEpochs * iterationsPerEpoch,
-                            String.format(Locale.ROOT, "epoch %d/%d loss %.4f", it.epoch(), plannedEpochs, it.loss()));
+                            String.format(Locale.ROOT, "e%d/%d loss %.4f", it.epoch(), plannedEpochs, it.loss()));
                 }
             }
             case TrainingEvent.EpochCompleted e -> {
@@ -49,13 +49,13 @@ public final class TrainingProgress implements TrainingListener {
                 String validation = m.hasValidation()
                         ? String.format(Locale.ROOT, " val loss %.4f acc %.4f", m.validationLoss(), m.validationAccuracy())
                         : "";
-                line.update(label(), m.epoch(), plannedEpochs, String.format(Locale.ROOT, "epoch %d/%d loss %.4f acc %.4f%s",
+                line.update(label(), m.epoch(), plannedEpochs, String.format(Locale.ROOT, "e%d/%d loss %.4f acc %.4f%s",
                         m.epoch(), plannedEpochs, m.trainLoss(), m.trainAccuracy(), validation), true);
             }
             case TrainingEvent.Progress p -> line.update(label(), p.done(), p.total(), p.stage() + " " + p.done() + "/" + p.total());
             case TrainingEvent.Finished f -> {
                 line.update(label(), 1, 1, String.format(Locale.ROOT, "done in %.1f s", f.elapsed().toMillis() / 1000.0));
-                line.end();
+                line.end(label());
             }
         }
     }
@@ -75,7 +75,13 @@ public final class TrainingProgress implements TrainingListener {
         return lastLoss;
     }
 
+    /** Takes this training's bar off the progress line (after a failure or cancellation). */
+    public void end() {
+        line.end(label());
+    }
+
+    /** The model id first, so concurrent trainings' plain log lines are told apart at a glance. */
     private String label() {
-        return String.format(Locale.ROOT, "train %-8s", modelId);
+        return String.format(Locale.ROOT, "%-8s train", modelId);
     }
 }

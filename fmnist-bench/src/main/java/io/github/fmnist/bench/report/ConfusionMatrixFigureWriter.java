@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import javax.imageio.ImageIO;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /**
  * Writes {@code figures/confusion-<model>.png} for every completed model: the seed's figure, counts in a
@@ -42,7 +43,13 @@ public final class ConfusionMatrixFigureWriter implements ReportWriter {
         for (ModelOutcome.Completed c : results.completed()) {
             BufferedImage image = render(c.run().displayName() + " (" + c.modelId() + ")",
                     c.evaluation().confusionMatrix().counts());
-            AtomicFiles.write(outputDirectory.resolve(relativePath(c.modelId())), out -> ImageIO.write(image, "png", out));
+            AtomicFiles.write(outputDirectory.resolve(relativePath(c.modelId())), out -> {
+                // An in-memory stream: ImageIO's default file cache registers a shutdown hook on first use, which
+                // fails ("Shutdown in progress") when the first figure is written after Ctrl-C.
+                try (MemoryCacheImageOutputStream png = new MemoryCacheImageOutputStream(out)) {
+                    ImageIO.write(image, "png", png);
+                }
+            });
         }
     }
 

@@ -55,6 +55,7 @@ public final class HtmlReportWriter implements ReportWriter {
                 .append(" processors, OMP_NUM_THREADS=").append(esc(r.environment().ompThreads())).append(", started ")
                 .append(esc(r.environment().startedAt().toString()))
                 .append(String.format(Locale.ROOT, ", %.0f s so far.", r.environment().elapsedSeconds())).append("</p>\n");
+        h.append("<p class=\"note\" id=\"concurrency\">").append(esc(concurrencyNote(r))).append("</p>\n");
         if (r.state() != BenchResults.RunState.FINISHED) {
             h.append("<p class=\"banner\">This run is <b>").append(r.state().jsonName())
                     .append("</b>: only the models marked complete have results.</p>\n");
@@ -191,6 +192,15 @@ public final class HtmlReportWriter implements ReportWriter {
             }
             h.append("</div>\n");
         }
+    }
+
+    /** How the timings were taken; shared with summary.md. */
+    static String concurrencyNote(BenchResults r) {
+        int jobs = r.environment().jobs();
+        return (jobs == 1 ? "Models trained one at a time (--jobs 1)"
+                : "Up to " + jobs + " models trained at the same time (--jobs " + jobs + "), each on OMP_NUM_THREADS="
+                + r.environment().ompThreads() + " native threads; training times are each model's own wall time under that concurrency")
+                + ". Inference throughput was measured afterwards, one model at a time, with no training running.";
     }
 
     static String esc(String s) {

@@ -79,6 +79,7 @@ public final class ResultsDocument {
         env.put("os", e.os());
         env.put("processors", e.processors());
         env.put("ompNumThreads", e.ompThreads());
+        env.put("jobs", e.jobs());
         env.put("startedAt", e.startedAt().toString());
         env.put("elapsedSeconds", e.elapsedSeconds());
         return env;

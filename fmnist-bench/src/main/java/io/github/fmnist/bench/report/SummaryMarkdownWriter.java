@@ -30,7 +30,7 @@ public final class SummaryMarkdownWriter implements ReportWriter {
         out.append("\nSeed accuracy: the test accuracy the seed study reported. Throughput: images per second on ")
                 .append(results.environment().processors()).append(" processors, OMP_NUM_THREADS=")
                 .append(results.environment().ompThreads()).append(", Java ").append(results.environment().java())
-                .append(".\n");
+                .append(".\n\n").append(HtmlReportWriter.concurrencyNote(results)).append('\n');
         AtomicFiles.writeString(outputDirectory.resolve(FILE), out.toString());
     }
 

@@ -20,8 +20,11 @@ import java.util.Objects;
  */
 public record BenchResults(String profile, long seed, DatasetInfo dataset, SplitInfo split, EnvironmentInfo environment,
                            List<ModelOutcome> models, List<GalleryInfo> gallery, RunState state) {
-    /** Version of the results.json layout; bump on incompatible changes. */
-    public static final int SCHEMA_VERSION = 1;
+    /**
+     * Version of the results.json layout; bump on changes. 2: {@code environment.jobs}, the number of trainings
+     * that could run at the same time.
+     */
+    public static final int SCHEMA_VERSION = 2;
 
     public BenchResults {
         Objects.requireNonNull(profile, "profile");
@@ -64,11 +67,13 @@ public record BenchResults(String profile, long seed, DatasetInfo dataset, Split
      * @param os            operating system and architecture
      * @param processors    available processors
      * @param ompThreads    OMP_NUM_THREADS, or "unset"
+     * @param jobs          how many models could train at the same time; training times are wall times measured
+     *                      under that concurrency, throughput was measured with nothing else running
      * @param startedAt     start of the run
      * @param elapsedSeconds wall time so far
      */
     public record EnvironmentInfo(String fmnistVersion, String java, String os, int processors, String ompThreads,
-                                  Instant startedAt, double elapsedSeconds) {
+                                  int jobs, Instant startedAt, double elapsedSeconds) {
     }
 
     /**

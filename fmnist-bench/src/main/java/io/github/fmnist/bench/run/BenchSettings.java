@@ -17,10 +17,12 @@ import java.util.Objects;
  * @param galleryModel     the model whose decisions the explanation gallery shows
  * @param galleryExplainer the explainer used for it
  * @param exportOnnx       whether networks are exported and timed under ONNX Runtime
+ * @param jobs             how many models may train at the same time (at least 1); speed measurements still
+ *                         run one model at a time, with no training running
  */
 public record BenchSettings(BenchProfile profile, long seed, List<String> models, Path outputDirectory,
                             Map<String, String> presets, Map<String, Map<String, String>> hyperparameters,
-                            String galleryModel, String galleryExplainer, boolean exportOnnx) {
+                            String galleryModel, String galleryExplainer, boolean exportOnnx, int jobs) {
     /** The default seed. */
     public static final long DEFAULT_SEED = 42L;
 
@@ -32,11 +34,31 @@ public record BenchSettings(BenchProfile profile, long seed, List<String> models
         hyperparameters = Map.copyOf(hyperparameters);
         Objects.requireNonNull(galleryModel, "galleryModel");
         Objects.requireNonNull(galleryExplainer, "galleryExplainer");
+        if (jobs < 1) {
+            throw new IllegalArgumentException("jobs must be at least 1, got " + jobs);
+        }
     }
 
-    /** The seven models with the profile's settings, Grad-CAM on the CNN and ONNX export on. */
+    /** One job per available processor: with one native thread per training this uses every core. */
+    public static int defaultJobs() {
+        return Math.max(1, Runtime.getRuntime().availableProcessors());
+    }
+
+    /** These settings writing to {@code directory}. */
+    public BenchSettings withOutputDirectory(Path directory) {
+        return new BenchSettings(profile, seed, models, directory, presets, hyperparameters, galleryModel, galleryExplainer,
+                exportOnnx, jobs);
+    }
+
+    /** These settings with {@code count} jobs. */
+    public BenchSettings withJobs(int count) {
+        return new BenchSettings(profile, seed, models, outputDirectory, presets, hyperparameters, galleryModel,
+                galleryExplainer, exportOnnx, count);
+    }
+
+    /** The seven models with the profile's settings, Grad-CAM on the CNN, ONNX export on, {@link #defaultJobs()} jobs. */
     public static BenchSettings of(BenchProfile profile, Path outputDirectory) {
         return new BenchSettings(profile, DEFAULT_SEED, BenchProfile.SEVEN_MODELS, outputDirectory, Map.of(), Map.of(),
-                "cnn", "gradcam", true);
+                "cnn", "gradcam", true, defaultJobs());
     }
 }

@@ -24,17 +24,29 @@ public final class InferenceMeter {
     }
 
     /**
-     * Probabilities for every image, with the throughput of the batched calls.
+     * Probabilities for every image, with the throughput of the batched calls. Call it only while nothing else
+     * runs, or the throughput means little.
      *
      * @param runtime {@link Throughput#NATIVE} or {@link Throughput#ONNX_RUNTIME}
      * @throws TrainingCancelledException if the run is cancelled meanwhile
      */
     public Predicted predictAll(Classifier classifier, ImageBatch images, String label, String runtime) {
-        float[][] probabilities = new float[images.size()][];
         long start = System.nanoTime();
+        float[][] probabilities = probabilities(classifier, images, label);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        return new Predicted(probabilities, new Throughput(runtime, BATCH, images.size(), images.size() / Math.max(seconds, 1e-9)));
+    }
+
+    /**
+     * Probabilities for every image, in batches of {@value #BATCH}, untimed.
+     *
+     * @throws TrainingCancelledException if the run is cancelled meanwhile
+     */
+    public float[][] probabilities(Classifier classifier, ImageBatch images, String label) {
+        float[][] probabilities = new float[images.size()][];
         for (int from = 0; from < images.size(); from += BATCH) {
             if (cancelled.getAsBoolean()) {
-                line.end();
+                line.end(label);
                 throw new TrainingCancelledException("evaluation interrupted after " + from + " of " + images.size() + " images");
             }
             int to = Math.min(images.size(), from + BATCH);
@@ -42,9 +54,8 @@ public final class InferenceMeter {
             System.arraycopy(rows, 0, probabilities, from, rows.length);
             line.update(label, to, images.size(), to + "/" + images.size() + " images");
         }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        line.end();
-        return new Predicted(probabilities, new Throughput(runtime, BATCH, images.size(), images.size() / Math.max(seconds, 1e-9)));
+        line.end(label);
+        return probabilities;
     }
 
     /** Throughput of one-image calls over the first {@value #SINGLE_IMAGES} images (after a short warm-up). */

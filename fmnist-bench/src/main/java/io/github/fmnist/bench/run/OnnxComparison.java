@@ -32,7 +32,7 @@ final class OnnxComparison {
                   float[][] nativeProbabilities, List<Throughput> throughput) throws IOException {
         OnnxExporter.exportBundle(bundle, onnxFile);
         try (OnnxClassifier onnx = OnnxClassifier.open(onnxFile)) {
-            InferenceMeter.Predicted predicted = meter.predictAll(onnx, test.images(), "onnx  " + pad(modelId),
+            InferenceMeter.Predicted predicted = meter.predictAll(onnx, test.images(), pad(modelId) + " onnx",
                     Throughput.ONNX_RUNTIME);
             List<Throughput> measured = new ArrayList<>();
             measured.add(predicted.throughput());

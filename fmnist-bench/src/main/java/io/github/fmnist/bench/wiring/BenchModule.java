@@ -14,6 +14,7 @@ import io.github.fmnist.bench.report.ReportWriter;
 import io.github.fmnist.bench.report.ResultsCsvWriter;
 import io.github.fmnist.bench.report.ResultsJsonWriter;
 import io.github.fmnist.bench.report.SummaryMarkdownWriter;
+import io.github.fmnist.bench.run.StageListener;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -47,6 +48,7 @@ public final class BenchModule extends AbstractModule {
         writers.addBinding().to(SummaryMarkdownWriter.class);
         writers.addBinding().to(ConfusionMatrixFigureWriter.class);
         writers.addBinding().to(HtmlReportWriter.class);
+        bind(StageListener.class).toInstance(StageListener.NONE);
     }
 
     @Provides

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Presses Ctrl-C (SIGINT) on a real {@code fmnist bench} process while a model trains, and checks the exit
  * status and that the output folder is consistent: the finished model kept, the interrupted one marked partial.
+ * Both models train at the same time ({@code --jobs 2}), so the finished one is kept without its speed measurements.
  */
 class CtrlCInterruptIT {
     @TempDir
@@ -43,7 +44,7 @@ class CtrlCInterruptIT {
                 java.toString(), "--enable-native-access=ALL-UNNAMED",
                 "--sun-misc-unsafe-memory-access=allow", "-XX:ErrorFile=" + dir.resolve("hs_err.log"), "@" + argFile,
                 SyntheticFmnistMain.class.getName(), "bench", "--models", ToySoftmaxProvider.ID + "," + ToySlowProvider.ID,
-                "--output", out.toString(), "--gallery-model", "none")
+                "--output", out.toString(), "--gallery-model", "none", "--jobs", "2")
                 .redirectOutput(dir.resolve("stdout.txt").toFile())
                 .redirectError(dir.resolve("stderr.txt").toFile())
                 .start();
@@ -51,11 +52,14 @@ class CtrlCInterruptIT {
             Path json = out.resolve("results.json");
             Path stderr = dir.resolve("stderr.txt");
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            // The first model has finished and the slow one is training (its progress line is on stderr).
-            while (!Files.readString(stderr).contains("train " + ToySlowProvider.ID)) {
+            // Both models start together; wait until the first is trained, evaluated and saved (complete in
+            // results.csv) while the slow one is training (its progress line is on stderr).
+            Path csv = out.resolve("results.csv");
+            while (!Files.readString(stderr).contains(ToySlowProvider.ID + " train")
+                    || read(csv).lines().noneMatch(l -> l.startsWith(ToySoftmaxProvider.ID + ",") && l.contains(",complete,"))) {
                 assertTrue(process.isAlive(), () -> "the bench ended early (exit " + process.exitValue() + "): " + read(stderr)
                         + read(dir.resolve("hs_err.log")));
-                assertTrue(System.nanoTime() < deadline, "the slow model never started");
+                assertTrue(System.nanoTime() < deadline, "the first model never finished or the slow one never started");
                 Thread.sleep(100);
             }
             Process kill = new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).inheritIO().start();
@@ -67,7 +71,7 @@ class CtrlCInterruptIT {
         String err = Files.readString(dir.resolve("stderr.txt"), StandardCharsets.UTF_8);
         assertEquals(ExitCodes.INTERRUPTED, process.exitValue(), err);
         String results = Files.readString(out.resolve("results.json"));
-        assertTrue(results.contains("\"state\": \"interrupted\""), results);
+        assertTrue(results.contains("\"state\": \"interrupted\""), err + results);
         assertTrue(Files.exists(out.resolve("models/" + ToySoftmaxProvider.ID + ".fmnist")), "the finished model is kept");
         assertTrue(results.contains("interrupted during training"), results);
         List<String> csv = Files.readAllLines(out.resolve("results.csv"));

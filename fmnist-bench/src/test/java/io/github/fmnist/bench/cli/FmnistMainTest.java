@@ -46,6 +46,7 @@ class FmnistMainTest {
         assertTrue(out.contains("130 interrupted"), out);
         assertEquals(0, run("bench", "--help"));
         assertTrue(out.contains("--profile") && out.contains("quick") && out.contains("full"), out);
+        assertTrue(out.contains("--jobs=N") && out.contains("number of available processors"), out);
     }
 
     @Test
@@ -56,6 +57,8 @@ class FmnistMainTest {
         assertTrue(err.contains("unknown profile 'medium'"), err);
         assertEquals(ExitCodes.USAGE, run("bench", "--models", "no-such-model", "--output", dir.toString()));
         assertTrue(err.contains("no model plugin 'no-such-model'"), err);
+        assertEquals(ExitCodes.USAGE, run("bench", "--jobs", "0", "--output", dir.toString()));
+        assertTrue(err.contains("--jobs must be at least 1"), err);
         assertEquals(ExitCodes.USAGE, run("no-such-command"));
         assertEquals(ExitCodes.USAGE, run());
     }

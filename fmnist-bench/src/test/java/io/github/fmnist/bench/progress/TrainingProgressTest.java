@@ -49,7 +49,7 @@ class TrainingProgressTest {
         feed(progress(false, new AtomicBoolean()));
         String text = bytes.toString(StandardCharsets.UTF_8);
         assertFalse(text.contains("\r"), "no carriage returns in logs");
-        assertTrue(text.contains("train cnn") && text.contains("100%") && text.contains("val loss"), text);
+        assertTrue(text.contains("cnn      train") && text.contains("100%") && text.contains("val loss"), text);
         assertTrue(text.lines().count() <= 6, "a few lines, not one per iteration:\n" + text);
     }
 

@@ -19,7 +19,7 @@ class HtmlReportWriterTest {
     private static BenchResults results(BenchResults.RunState state, List<ModelOutcome> models) {
         return new BenchResults("quick", 1L, new DatasetInfo("Fashion-MNIST", "/data", Map.of("f", "abc")),
                 new SplitInfo(9000, 1000, 10000, "a split"),
-                new EnvironmentInfo("0.1.0", "25", "Linux amd64", 2, "1", Instant.parse("2026-11-22T00:00:00Z"), 12.0),
+                new EnvironmentInfo("0.1.0", "25", "Linux amd64", 2, "1", 2, Instant.parse("2026-11-22T00:00:00Z"), 12.0),
                 models, List.of(), state);
     }
 
@@ -35,6 +35,7 @@ class HtmlReportWriterTest {
         assertFalse(html.contains("<script>alert(1)"), "messages are escaped in HTML");
         assertFalse(html.contains("</script>alert"), "and in the embedded JSON");
         assertTrue(html.contains("No explanation gallery"));
+        assertTrue(html.contains("Up to 2 models trained at the same time (--jobs 2), each on OMP_NUM_THREADS=1"), html);
     }
 
     @Test

@@ -70,7 +70,7 @@ class BenchRunnerTest {
         }
 
         String json = Files.readString(out.resolve("results.json"));
-        assertTrue(json.contains("\"schemaVersion\": 1"), json);
+        assertTrue(json.contains("\"schemaVersion\": 2"), json);
         assertTrue(json.contains("\"state\": \"finished\""));
         assertTrue(json.contains("\"status\": \"skipped\""));
         List<String> csv = Files.readAllLines(out.resolve("results.csv"), StandardCharsets.UTF_8);

@@ -39,14 +39,19 @@ public final class SyntheticBench {
         return binder -> binder.bind(BenchDataSource.class).toInstance(new SyntheticDataSource(TRAIN, TEST));
     }
 
-    /** Settings for {@code models} with the quick profile's shape at synthetic sizes. */
+    /** Settings for {@code models} with the quick profile's shape at synthetic sizes, one job. */
     public static BenchSettings settings(Path out, List<String> models, String galleryModel, String explainer) {
         BenchProfile profile = new BenchProfile("quick", 0, 0.2, 0, "quick", Map.of());
-        return new BenchSettings(profile, 7L, models, out, Map.of(), Map.of(), galleryModel, explainer, true);
+        return new BenchSettings(profile, 7L, models, out, Map.of(), Map.of(), galleryModel, explainer, true, 1);
     }
 
     public BenchResults run(BenchSettings settings, Cancellation cancellation) throws IOException {
-        Injector injector = Guice.createInjector(module());
+        return run(settings, cancellation, binder -> { });
+    }
+
+    /** Runs with {@code overrides} (e.g. a {@link io.github.fmnist.bench.run.StageListener}) replacing the app's bindings. */
+    public BenchResults run(BenchSettings settings, Cancellation cancellation, Module overrides) throws IOException {
+        Injector injector = Guice.createInjector(Modules.override(module()).with(overrides));
         return injector.getInstance(BenchRunner.class).run(settings, cancellation);
     }
 

@@ -43,11 +43,16 @@ public class ToySoftmaxProvider implements ModelProvider {
     private final ModelDescriptor descriptor;
 
     public ToySoftmaxProvider() {
+        this(ID, "Softmax regression (toy)");
+    }
+
+    /** A copy under another id, for tests that need several models. */
+    protected ToySoftmaxProvider(String id, String displayName) {
         Hyperparameters defaults = Hyperparameters.defaults(List.of(EPOCHS, LEARNING_RATE));
         Map<String, Hyperparameters> presets = new LinkedHashMap<>();
         presets.put(ModelDescriptor.DEFAULT_PRESET, defaults);
         presets.put("quick", defaults.with(EPOCHS, 4));
-        descriptor = new ModelDescriptor(ID, "Softmax regression (toy)", "toy", "1",
+        descriptor = new ModelDescriptor(id, displayName, "toy", "1",
                 "Test-only softmax regression.", true, presets);
     }
 
@@ -61,10 +66,15 @@ public class ToySoftmaxProvider implements ModelProvider {
         return request -> fit(request, hyperparameters);
     }
 
+    /** Runs at the start of every training, on the training's thread. */
+    protected void beforeTraining() {
+    }
+
     private Classifier fit(TrainingRequest request, Hyperparameters hp) {
+        beforeTraining();
         int epochs = hp.get(EPOCHS);
         double rate = hp.get(LEARNING_RATE);
-        request.listener().onEvent(new TrainingEvent.Started(ID, epochs, 1));
+        request.listener().onEvent(new TrainingEvent.Started(descriptor.id(), epochs, 1));
         float[] w = new float[Image.PIXELS * FashionClass.COUNT];
         float[] b = new float[FashionClass.COUNT];
         LabeledDataset train = request.train();
@@ -126,7 +136,7 @@ public class ToySoftmaxProvider implements ModelProvider {
 
     @Override
     public Classifier load(ModelBundle bundle) {
-        bundle.requireProvider(ID);
+        bundle.requireProvider(descriptor.id());
         Hyperparameters hp = descriptor.defaults().withAll(bundle.manifest().hyperparameters());
         try (DataInputStream in = new DataInputStream(bundle.open(PAYLOAD))) {
             float[] w = new float[Image.PIXELS * FashionClass.COUNT];

@@ -10,6 +10,7 @@ import io.github.fmnist.api.model.ModelInfo;
 import io.github.fmnist.api.model.ModelProvider;
 import io.github.fmnist.api.model.Trainer;
 import io.github.fmnist.api.network.NetworkDescription;
+import io.github.fmnist.testkit.ReferenceNetwork;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -17,7 +18,7 @@ import java.util.Map;
 
 /**
  * A test-only model plugin whose "training" draws the residual test network from the request's seed and
- * whose classifier predicts with {@link ReferenceForward}; it lets the bundle export path run without DL4J.
+ * whose classifier predicts with the testkit's {@link ReferenceNetwork}; it lets the bundle export path run without DL4J.
  */
 public final class TinyNetworkProvider implements ModelProvider {
     public static final String ID = "tiny-net";
@@ -45,10 +46,12 @@ public final class TinyNetworkProvider implements ModelProvider {
     public static final class TinyClassifier implements Classifier, NetworkExportable {
         private final long seed;
         private final NetworkDescription network;
+        private final ReferenceNetwork reference;
 
         public TinyClassifier(long seed) {
             this.seed = seed;
             this.network = TestNetworks.residualCnn(seed);
+            this.reference = ReferenceNetwork.of(network);
         }
 
         @Override
@@ -58,8 +61,7 @@ public final class TinyNetworkProvider implements ModelProvider {
 
         @Override
         public float[][] predictNormalized(float[] nchw) {
-            Classifier.imageCount(nchw);
-            double[][] p = ReferenceForward.softmax(ReferenceForward.logits(network, nchw));
+            double[][] p = reference.probabilities(nchw);
             float[][] out = new float[p.length][p[0].length];
             for (int i = 0; i < p.length; i++) {
                 for (int j = 0; j < p[i].length; j++) {

@@ -17,11 +17,11 @@ import io.github.fmnist.api.network.Layer;
 import io.github.fmnist.api.network.Layer.Padding;
 import io.github.fmnist.api.network.NetworkDescription;
 import io.github.fmnist.api.network.NetworkNode;
-import io.github.fmnist.onnx.ReferenceForward;
 import io.github.fmnist.onnx.TestNetworks;
 import io.github.fmnist.onnx.proto.OnnxIr.ModelProto;
 import io.github.fmnist.onnx.proto.OnnxIr.StringStringEntryProto;
 import io.github.fmnist.onnx.proto.OnnxIr.TensorShapeProto;
+import io.github.fmnist.testkit.ReferenceNetwork;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
@@ -50,8 +50,9 @@ class OnnxExporterTest {
     @MethodSource("networks")
     void onnxRuntimeMatchesTheReferenceForwardPass(NetworkDescription network) throws OrtException {
         float[] images = TestNetworks.randomImages(IMAGES, 99);
-        double[][] expectedLogits = ReferenceForward.logits(network, images);
-        double[][] expectedProbabilities = ReferenceForward.softmax(expectedLogits);
+        ReferenceNetwork reference = ReferenceNetwork.of(network);
+        double[][] expectedLogits = reference.logits(images);
+        double[][] expectedProbabilities = reference.probabilities(images);
 
         Map<String, float[][]> actual = run(OnnxExporter.toBytes(network, Map.of()), images);
 
@@ -92,7 +93,7 @@ class OnnxExporterTest {
         List<String> ops = model.getGraph().getNodeList().stream().map(n -> n.getOpType()).toList();
         assertEquals(List.of("Flatten", "Gemm", "Identity", "Softmax"), ops);
         float[] images = TestNetworks.randomImages(3, 7);
-        assertClose(ReferenceForward.logits(network, images), run(model.toByteArray(), images).get("logits"), "dropout logits");
+        assertClose(ReferenceNetwork.of(network).logits(images), run(model.toByteArray(), images).get("logits"), "dropout logits");
     }
 
     @Test

@@ -21,11 +21,11 @@ import io.github.fmnist.api.model.TrainingRequest;
 import io.github.fmnist.api.LabeledDataset;
 import io.github.fmnist.api.network.NetworkDescription;
 import io.github.fmnist.api.registry.PluginRegistry;
-import io.github.fmnist.onnx.ReferenceForward;
 import io.github.fmnist.onnx.TestModels;
 import io.github.fmnist.onnx.TestNetworks;
 import io.github.fmnist.onnx.TinyNetworkProvider;
 import io.github.fmnist.onnx.export.OnnxExporter;
+import io.github.fmnist.testkit.ReferenceNetwork;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -63,7 +63,7 @@ class OnnxClassifierTest {
 
         float[][] actual = classifier.predictNormalized(images);
 
-        double[][] expected = ReferenceForward.softmax(ReferenceForward.logits(NETWORK, images));
+        double[][] expected = ReferenceNetwork.of(NETWORK).probabilities(images);
         assertEquals(n, actual.length);
         double worst = 0;
         for (int i = 0; i < n; i++) {

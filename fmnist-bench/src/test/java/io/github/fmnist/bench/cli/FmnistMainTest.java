@@ -40,7 +40,8 @@ class FmnistMainTest {
     @Test
     void helpListsEverySubcommand() {
         assertEquals(0, run("--help"));
-        for (String sub : List.of("models", "bench", "train", "evaluate", "predict", "explain", "export-onnx")) {
+        for (String sub : List.of("models", "bench", "train", "evaluate", "predict", "explain", "faithfulness",
+                "export-onnx")) {
             assertTrue(out.contains(sub), sub + " in\n" + out);
         }
         assertTrue(out.contains("130 interrupted"), out);
@@ -127,6 +128,29 @@ class FmnistMainTest {
         assertTrue(Files.size(figures.resolve("test00001-occlusion.png")) > 0);
         assertEquals(ExitCodes.USAGE, run("explain", "-m", bundle.toString(), "--explainer", "gradcam", "--test-images", "1"));
         assertTrue(err.contains("cannot explain"), "Grad-CAM needs convolution gradients the toy lacks: " + err);
+    }
+
+    @Test
+    void faithfulnessComparesExplanationsWithRandomMaps() throws Exception {
+        Path bundle = dir.resolve("toy.fmnist");
+        assertEquals(0, run("train", ToySoftmaxProvider.ID, "--set", "epochs=3", "-o", bundle.toString()), err);
+        assertEquals(0, run("faithfulness", bundle.toString(), "--explainers", "occlusion", "--images", "30", "--json"), err);
+        assertTrue(out.contains("\"explainer\": \"occlusion\"") && out.contains("\"deletionImages\": 30"), out);
+        double explained = number(out, "deletionAuc");
+        double random = number(out, "randomMapDeletionAuc");
+        assertTrue(explained >= 0 && explained <= 1 && random >= 0 && random <= 1, out);
+        assertTrue(explained < random, "occlusion on a trained linear model must beat random maps: " + out);
+        assertFalse(out.contains("randomizationSpearman"), "the toy cannot be re-initialised: " + out);
+        assertEquals(0, run("faithfulness", bundle.toString(), "--explainers", "occlusion", "--images", "10"), err);
+        assertTrue(out.contains("deletion AUC") && out.contains("occlusion"), out);
+        assertEquals(ExitCodes.USAGE, run("faithfulness", bundle.toString(), "--explainers", "gradcam"));
+        assertTrue(err.contains("cannot explain"), err);
+    }
+
+    private static double number(String json, String key) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"" + key + "\": ([-0-9.eE]+)").matcher(json);
+        assertTrue(m.find(), key + " in " + json);
+        return Double.parseDouble(m.group(1));
     }
 
     @Test

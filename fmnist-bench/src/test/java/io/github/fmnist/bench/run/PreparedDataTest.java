@@ -31,8 +31,8 @@ class PreparedDataTest {
     @Test
     void zeroSizesMeanEverything() {
         PreparedData all = PreparedData.draw(data, BenchProfile.FULL, 1L);
-        assertEquals(900, all.train().size());
-        assertEquals(100, all.validation().size());
+        assertEquals(1000, all.train().size());
+        assertEquals(0, all.validation().size());
         assertEquals(400, all.test().size());
     }
 }

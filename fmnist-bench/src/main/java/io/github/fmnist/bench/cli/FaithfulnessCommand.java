@@ -4,6 +4,7 @@ import com.google.inject.Injector;
 import io.github.fmnist.api.ImageBatch;
 import io.github.fmnist.api.LabeledDataset;
 import io.github.fmnist.api.capability.Reinitializable;
+import io.github.fmnist.api.explain.Explainer;
 import io.github.fmnist.api.explain.ExplainerProvider;
 import io.github.fmnist.api.model.Classifier;
 import io.github.fmnist.api.registry.PluginRegistry;
@@ -38,6 +39,9 @@ import picocli.CommandLine.ParentCommand;
                 + "re-initialised network; near 0 is good).", ""},
         footer = {"", "Example:", "  fmnist faithfulness bench-out/full/models/cnn.fmnist --images 1000"})
 final class FaithfulnessCommand implements Callable<Integer> {
+    private static final int TIMED_EXPLANATIONS = 100;
+    private static final int WARM_UP = 10;
+
     @ParentCommand
     FmnistCommand root;
 
@@ -86,8 +90,9 @@ final class FaithfulnessCommand implements Callable<Integer> {
             DeletionMetric metric = new DeletionMetric(classifier, steps, seed);
             for (ExplainerProvider provider : chosen) {
                 line.message("checking " + provider.id() + " on " + deletionImages.size() + " images…");
-                DeletionComparison deletion = metric.compare(provider.create(classifier, provider.descriptor().defaults()),
-                        deletionImages);
+                Explainer explainer = provider.create(classifier, provider.descriptor().defaults());
+                double millis = millisPerExplanation(explainer, deletionImages);
+                DeletionComparison deletion = metric.compare(explainer, deletionImages);
                 Optional<RandomizationResult> randomization = Optional.empty();
                 if (reinitializable.isPresent() && !randomizationSample.isEmpty()) {
                     try (Classifier untrained = reinitializable.get().reinitialized(seed)) {
@@ -95,7 +100,7 @@ final class FaithfulnessCommand implements Callable<Integer> {
                                 .run(classifier, untrained, randomizationSample));
                     }
                 }
-                rows.add(row(deletion, randomization));
+                rows.add(row(deletion, randomization, millis));
             }
         }
         if (json) {
@@ -141,9 +146,23 @@ final class FaithfulnessCommand implements Callable<Integer> {
         return (n >= test.size() ? test : StratifiedSample.sample(test, n, seed)).images();
     }
 
-    private static Map<String, Object> row(DeletionComparison d, Optional<RandomizationResult> r) {
+    /** Mean wall time of one explanation (predicted class) on this thread, after a short warm-up. */
+    private static double millisPerExplanation(Explainer explainer, ImageBatch images) {
+        int n = Math.min(TIMED_EXPLANATIONS, images.size());
+        for (int i = 0; i < Math.min(WARM_UP, n); i++) {
+            explainer.explainPredicted(images.get(i));
+        }
+        long start = System.nanoTime();
+        for (int i = 0; i < n; i++) {
+            explainer.explainPredicted(images.get(i));
+        }
+        return n == 0 ? Double.NaN : (System.nanoTime() - start) / 1e6 / n;
+    }
+
+    private static Map<String, Object> row(DeletionComparison d, Optional<RandomizationResult> r, double millis) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("explainer", d.method());
+        m.put("millisPerExplanation", millis);
         m.put("deletionAuc", d.explainerAuc());
         m.put("randomMapDeletionAuc", d.randomAuc());
         m.put("margin", d.margin());
@@ -159,16 +178,16 @@ final class FaithfulnessCommand implements Callable<Integer> {
     private void printTable(PrintStream out, List<Map<String, Object>> rows, int imageCount) {
         out.printf(Locale.ROOT, "%s: deletion metric on %d test images (%d steps; lower AUC = more faithful), "
                 + "model randomisation on %d images%n%n", file, imageCount, steps, randomizationImages);
-        out.printf(Locale.ROOT, "%-10s %12s %12s %8s %14s %22s%n", "explainer", "deletion AUC", "random AUC", "margin",
-                "below random", "Spearman ρ (|ρ|)");
+        out.printf(Locale.ROOT, "%-10s %12s %12s %8s %14s %22s %12s%n", "explainer", "deletion AUC", "random AUC", "margin",
+                "below random", "Spearman ρ (|ρ|)", "ms/image");
         for (Map<String, Object> r : rows) {
             String spearman = r.containsKey("randomizationSpearman")
                     ? String.format(Locale.ROOT, "%.3f (%.3f)", (double) r.get("randomizationSpearman"),
                     (double) r.get("randomizationAbsoluteSpearman"))
                     : "n/a";
-            out.printf(Locale.ROOT, "%-10s %12.4f %12.4f %+8.4f %8d / %-4d %22s%n", r.get("explainer"), (double) r.get("deletionAuc"),
-                    (double) r.get("randomMapDeletionAuc"), (double) r.get("margin"), (int) r.get("imagesBelowRandom"),
-                    imageCount, spearman);
+            out.printf(Locale.ROOT, "%-10s %12.4f %12.4f %+8.4f %8d / %-4d %22s %12.2f%n", r.get("explainer"),
+                    (double) r.get("deletionAuc"), (double) r.get("randomMapDeletionAuc"), (double) r.get("margin"),
+                    (int) r.get("imagesBelowRandom"), imageCount, spearman, (double) r.get("millisPerExplanation"));
         }
     }
 }

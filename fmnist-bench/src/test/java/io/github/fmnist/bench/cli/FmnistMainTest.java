@@ -141,6 +141,7 @@ class FmnistMainTest {
         assertTrue(explained >= 0 && explained <= 1 && random >= 0 && random <= 1, out);
         assertTrue(explained < random, "occlusion on a trained linear model must beat random maps: " + out);
         assertFalse(out.contains("randomizationSpearman"), "the toy cannot be re-initialised: " + out);
+        assertTrue(number(out, "millisPerExplanation") > 0, out);
         assertEquals(0, run("faithfulness", bundle.toString(), "--explainers", "occlusion", "--images", "10"), err);
         assertTrue(out.contains("deletion AUC") && out.contains("occlusion"), out);
         assertEquals(ExitCodes.USAGE, run("faithfulness", bundle.toString(), "--explainers", "gradcam"));

@@ -14,8 +14,8 @@ import org.nd4j.linalg.activations.Activation;
 
 /**
  * The seed's CNN: Conv 32 3×3 → MaxPool 2 → Conv 64 3×3 → MaxPool 2 → Conv 128 3×3 → Flatten → Dense 128 ReLU
- * → Dropout 0.5 → Dense 10, all convolutions unpadded with ReLU. With batch normalisation each convolution is
- * followed by BatchNorm before its ReLU.
+ * → Dropout 0.5 → Dense 10, convolutions with ReLU, unpadded as in the seed or padded to keep their input's size.
+ * With batch normalisation each convolution is followed by BatchNorm before its ReLU.
  *
  * @param batchNorm whether to insert batch normalisation after each convolution
  * @param samePadding whether convolutions pad their input to keep its size (the seed's are unpadded)

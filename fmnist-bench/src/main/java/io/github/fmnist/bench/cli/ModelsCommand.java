@@ -18,7 +18,7 @@ final class ModelsCommand implements Callable<Integer> {
     @ParentCommand
     FmnistCommand root;
 
-    @Option(names = {"-l", "--long"}, description = "Also list every hyperparameter with its default and meaning.")
+    @Option(names = {"-l", "--long"}, description = "Also list every hyperparameter with its value in the default preset and its meaning.")
     boolean details;
 
     @Override
@@ -36,7 +36,7 @@ final class ModelsCommand implements Callable<Integer> {
             if (details) {
                 out.println("      " + d.description());
                 for (Hyperparameter<?> h : d.hyperparameters()) {
-                    out.printf("      --set %s.%s=%s   (%s) %s%n", d.id(), h.name(), h.defaultValue(),
+                    out.printf("      --set %s.%s=%s   (%s) %s%n", d.id(), h.name(), d.defaults().get(h),
                             h.type().getSimpleName(), h.description());
                 }
             }

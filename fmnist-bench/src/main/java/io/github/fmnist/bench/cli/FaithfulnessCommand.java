@@ -40,7 +40,7 @@ import picocli.CommandLine.ParentCommand;
         footer = {"", "Example:", "  fmnist faithfulness bench-out/full/models/cnn.fmnist --images 1000"})
 final class FaithfulnessCommand implements Callable<Integer> {
     private static final int TIMED_EXPLANATIONS = 100;
-    private static final int WARM_UP = 10;
+    private static final int WARM_UP = 30;
 
     @ParentCommand
     FmnistCommand root;
@@ -146,7 +146,7 @@ final class FaithfulnessCommand implements Callable<Integer> {
         return (n >= test.size() ? test : StratifiedSample.sample(test, n, seed)).images();
     }
 
-    /** Mean wall time of one explanation (predicted class) on this thread, after a short warm-up. */
+    /** Mean wall time of one explanation (predicted class) on this thread, after a warm-up for the JIT. */
     private static double millisPerExplanation(Explainer explainer, ImageBatch images) {
         int n = Math.min(TIMED_EXPLANATIONS, images.size());
         for (int i = 0; i < Math.min(WARM_UP, n); i++) {

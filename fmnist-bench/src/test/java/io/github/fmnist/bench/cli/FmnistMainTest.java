@@ -148,6 +148,16 @@ class FmnistMainTest {
         assertTrue(err.contains("cannot explain"), err);
     }
 
+    @Test
+    void occlusionExplainsAClassicModelBetterThanRandomMaps() {
+        Path bundle = dir.resolve("logreg.fmnist");
+        assertEquals(0, run("train", "logreg", "--set", "max-iterations=30", "--seed", "3", "-o", bundle.toString()), err);
+        assertEquals(0, run("faithfulness", bundle.toString(), "--images", "40", "--json"), err);
+        assertTrue(out.contains("\"explainer\": \"occlusion\"") && !out.contains("\"explainer\": \"gradcam\""),
+                "only the model-agnostic explainer applies to Smile's logistic regression: " + out);
+        assertTrue(number(out, "deletionAuc") < number(out, "randomMapDeletionAuc"), out);
+    }
+
     private static double number(String json, String key) {
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"" + key + "\": ([-0-9.eE]+)").matcher(json);
         assertTrue(m.find(), key + " in " + json);

@@ -84,22 +84,19 @@ final class FaithfulnessCommand implements Callable<Integer> {
         ImageBatch randomizationSample = sample(test, randomizationImages);
         PrintStream out = root.out();
         List<Map<String, Object>> rows = new ArrayList<>();
-        try (Classifier classifier = ModelFiles.open(registry, file)) {
+        try (Classifier classifier = ModelFiles.open(registry, file);
+             Classifier untrained = randomizationSample.isEmpty() ? null
+                     : classifier.unwrap(Reinitializable.class).map(r -> r.reinitialized(seed)).orElse(null)) {
             List<ExplainerProvider> chosen = chosen(registry, classifier);
-            Optional<Reinitializable> reinitializable = classifier.unwrap(Reinitializable.class);
             DeletionMetric metric = new DeletionMetric(classifier, steps, seed);
             for (ExplainerProvider provider : chosen) {
                 line.message("checking " + provider.id() + " on " + deletionImages.size() + " images…");
                 Explainer explainer = provider.create(classifier, provider.descriptor().defaults());
                 double millis = millisPerExplanation(explainer, deletionImages);
                 DeletionComparison deletion = metric.compare(explainer, deletionImages);
-                Optional<RandomizationResult> randomization = Optional.empty();
-                if (reinitializable.isPresent() && !randomizationSample.isEmpty()) {
-                    try (Classifier untrained = reinitializable.get().reinitialized(seed)) {
-                        randomization = Optional.of(new RandomizationCheck(provider, provider.descriptor().defaults())
+                Optional<RandomizationResult> randomization = untrained == null ? Optional.empty()
+                        : Optional.of(new RandomizationCheck(provider, provider.descriptor().defaults())
                                 .run(classifier, untrained, randomizationSample));
-                    }
-                }
                 rows.add(row(deletion, randomization, millis));
             }
         }

@@ -1,11 +1,12 @@
 package io.github.fmnist.testkit;
 
 import io.github.fmnist.api.network.Layer;
+import io.github.fmnist.api.network.TensorShape;
 
 /**
  * The arithmetic of each layer kind for one image, in double precision, written straight from the
  * definitions in {@link Layer}: NCHW layout, zero padding for convolutions, padding ignored by pooling,
- * floor rounding of output sizes. Shapes are checked by {@link LayerCompiler} before any of these run.
+ * floor rounding of output sizes. Shapes are checked by {@link io.github.fmnist.api.network.CheckedNetwork} before any of these run.
  */
 final class LayerKernels {
     private LayerKernels() {

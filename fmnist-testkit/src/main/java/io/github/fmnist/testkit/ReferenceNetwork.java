@@ -1,19 +1,14 @@
 package io.github.fmnist.testkit;
 
-import io.github.fmnist.api.FashionClass;
 import io.github.fmnist.api.Image;
 import io.github.fmnist.api.InvalidInputException;
 import io.github.fmnist.api.model.Classifier;
+import io.github.fmnist.api.network.CheckedNetwork;
 import io.github.fmnist.api.network.NetworkDescription;
 import io.github.fmnist.api.network.NetworkNode;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The reference meaning of a {@link NetworkDescription}: a plain-Java forward pass in double precision,
@@ -35,12 +30,12 @@ import java.util.Set;
 public final class ReferenceNetwork {
     private final NetworkDescription description;
     private final List<NetworkNode> nodes;
-    private final List<LayerCompiler.Step> steps;
+    private final List<LayerCompiler.Operation> operations;
 
-    private ReferenceNetwork(NetworkDescription description, List<NetworkNode> nodes, List<LayerCompiler.Step> steps) {
+    private ReferenceNetwork(NetworkDescription description, List<NetworkNode> nodes, List<LayerCompiler.Operation> operations) {
         this.description = description;
         this.nodes = nodes;
-        this.steps = steps;
+        this.operations = operations;
     }
 
     /**
@@ -52,26 +47,10 @@ public final class ReferenceNetwork {
      *         layer has no defined result (for example pooling padding as large as the window)
      */
     public static ReferenceNetwork of(NetworkDescription description) {
-        LayerCompiler compiler = new LayerCompiler(description.name());
-        Set<String> needed = ancestorsOfLogits(description);
-        Map<String, TensorShape> shapes = new HashMap<>();
-        shapes.put(NetworkDescription.INPUT, TensorShape.image(1, Image.SIDE, Image.SIDE));
-        List<NetworkNode> nodes = new ArrayList<>();
-        List<LayerCompiler.Step> steps = new ArrayList<>();
-        for (NetworkNode node : description.nodes()) {
-            if (needed.contains(node.name())) {
-                LayerCompiler.Step step = compiler.compile(node, node.inputs().stream().map(shapes::get).toList());
-                shapes.put(node.name(), step.shape());
-                nodes.add(node);
-                steps.add(step);
-            }
-        }
-        TensorShape logits = shapes.get(description.logits());
-        if (!logits.equals(TensorShape.features(FashionClass.COUNT))) {
-            throw new InvalidInputException("reference evaluation of network '" + description.name() + "': logits node '"
-                    + description.logits() + "' produces " + logits + ", expected [N, " + FashionClass.COUNT + "]");
-        }
-        return new ReferenceNetwork(description, List.copyOf(nodes), List.copyOf(steps));
+        CheckedNetwork checked = CheckedNetwork.of(description, "reference evaluation");
+        LayerCompiler compiler = new LayerCompiler(checked);
+        List<LayerCompiler.Operation> operations = checked.nodes().stream().map(compiler::compile).toList();
+        return new ReferenceNetwork(description, checked.nodes(), operations);
     }
 
     /** The description this evaluates. */
@@ -116,10 +95,10 @@ public final class ReferenceNetwork {
         }
         Map<String, double[]> values = new HashMap<>();
         values.put(NetworkDescription.INPUT, image);
-        for (int k = 0; k < steps.size(); k++) {
+        for (int k = 0; k < operations.size(); k++) {
             NetworkNode node = nodes.get(k);
             List<double[]> inputs = node.inputs().stream().map(values::get).toList();
-            values.put(node.name(), steps.get(k).operation().apply(inputs));
+            values.put(node.name(), operations.get(k).apply(inputs));
         }
         return values.get(description.logits()).clone();
     }
@@ -137,19 +116,5 @@ public final class ReferenceNetwork {
         for (int j = 0; j < row.length; j++) {
             row[j] /= sum;
         }
-    }
-
-    private static Set<String> ancestorsOfLogits(NetworkDescription description) {
-        Map<String, NetworkNode> byName = new HashMap<>();
-        description.nodes().forEach(n -> byName.put(n.name(), n));
-        Set<String> needed = new HashSet<>();
-        Deque<String> todo = new ArrayDeque<>(List.of(description.logits()));
-        while (!todo.isEmpty()) {
-            NetworkNode node = byName.get(todo.pop());
-            if (node != null && needed.add(node.name())) {
-                todo.addAll(node.inputs());
-            }
-        }
-        return needed;
     }
 }

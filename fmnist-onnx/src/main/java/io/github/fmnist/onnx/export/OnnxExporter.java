@@ -8,6 +8,7 @@ import io.github.fmnist.api.UnsupportedFeatureException;
 import io.github.fmnist.api.bundle.ModelBundle;
 import io.github.fmnist.api.capability.NetworkExportable;
 import io.github.fmnist.api.model.Classifier;
+import io.github.fmnist.api.network.CheckedNetwork;
 import io.github.fmnist.api.network.NetworkDescription;
 import io.github.fmnist.api.network.NetworkNode;
 import io.github.fmnist.api.registry.PluginRegistry;
@@ -18,14 +19,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Writes a trained network as an ONNX model (IR version {@value #IR_VERSION}, opset {@value #OPSET}).
@@ -109,22 +106,14 @@ public final class OnnxExporter {
         graph.reserve(PROBABILITIES);
         graph.input(INPUT, BATCH, 1, Image.SIDE, Image.SIDE);
 
-        LayerTranslator translator = new LayerTranslator(graph, network.name());
-        Map<String, LayerTranslator.Value> values = new HashMap<>();
-        values.put(INPUT, new LayerTranslator.Value(INPUT, TensorShape.image(1, Image.SIDE, Image.SIDE)));
-        Set<String> needed = ancestorsOfLogits(network);
-        for (NetworkNode node : network.nodes()) {
-            if (needed.contains(node.name())) {
-                List<LayerTranslator.Value> inputs = node.inputs().stream().map(values::get).toList();
-                values.put(node.name(), translator.translate(node, inputs));
-            }
+        CheckedNetwork checked = CheckedNetwork.of(network, "ONNX export");
+        LayerTranslator translator = new LayerTranslator(graph, checked);
+        Map<String, String> tensors = new HashMap<>();
+        tensors.put(NetworkDescription.INPUT, INPUT);
+        for (NetworkNode node : checked.nodes()) {
+            tensors.put(node.name(), translator.translate(node, node.inputs().stream().map(tensors::get).toList()));
         }
-        LayerTranslator.Value logits = values.get(network.logits());
-        if (!logits.shape().equals(TensorShape.features(FashionClass.COUNT))) {
-            throw new InvalidInputException("ONNX export of network '" + network.name() + "': logits node '" + network.logits()
-                    + "' produces " + logits.shape() + ", expected [N, " + FashionClass.COUNT + "]");
-        }
-        graph.node("Identity", LOGITS, List.of(logits.tensor()), LOGITS);
+        graph.node("Identity", LOGITS, List.of(tensors.get(network.logits())), LOGITS);
         graph.node("Softmax", PROBABILITIES, List.of(LOGITS), PROBABILITIES, GraphBuilder.integer("axis", 1));
         graph.output(LOGITS, BATCH, FashionClass.COUNT);
         graph.output(PROBABILITIES, BATCH, FashionClass.COUNT);
@@ -149,20 +138,6 @@ public final class OnnxExporter {
     }
 
     /** Nodes the logits depend on; the rest would only be pruned by the runtime. */
-    private static Set<String> ancestorsOfLogits(NetworkDescription network) {
-        Map<String, NetworkNode> byName = new HashMap<>();
-        network.nodes().forEach(n -> byName.put(n.name(), n));
-        Set<String> needed = new HashSet<>();
-        Deque<String> todo = new ArrayDeque<>(List.of(network.logits()));
-        while (!todo.isEmpty()) {
-            String name = todo.pop();
-            NetworkNode node = byName.get(name);
-            if (node != null && needed.add(name)) {
-                todo.addAll(node.inputs());
-            }
-        }
-        return needed;
-    }
 
     static String jsonArray(List<String> values) {
         StringBuilder s = new StringBuilder("[");

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.fmnist.api.FmnistException;
 import io.github.fmnist.api.Image;
 import io.github.fmnist.api.InvalidInputException;
-import io.github.fmnist.api.UnsupportedFeatureException;
 import io.github.fmnist.api.network.Layer;
 import io.github.fmnist.api.network.Layer.ActivationFunction;
 import io.github.fmnist.api.network.Layer.Padding;

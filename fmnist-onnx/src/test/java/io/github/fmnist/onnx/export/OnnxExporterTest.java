@@ -12,7 +12,6 @@ import io.github.fmnist.api.FashionClass;
 import io.github.fmnist.api.FmnistVersion;
 import io.github.fmnist.api.Image;
 import io.github.fmnist.api.InvalidInputException;
-import io.github.fmnist.api.UnsupportedFeatureException;
 import io.github.fmnist.api.network.Layer;
 import io.github.fmnist.api.network.Layer.Padding;
 import io.github.fmnist.api.network.NetworkDescription;

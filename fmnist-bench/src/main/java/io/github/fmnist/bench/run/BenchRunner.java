@@ -104,13 +104,15 @@ public final class BenchRunner {
         if (jobs > 1) {
             line.message("Training up to " + jobs + " models at a time; speed is measured afterwards, one model at a time.");
         }
+        JobParallelism parallelism = JobParallelism.share(Runtime.getRuntime().availableProcessors(), jobs);
         ExecutorService pool = Executors.newFixedThreadPool(jobs, new JobThreads());
         List<Future<Optional<TrainingResult>>> futures = new ArrayList<>();
         try {
             for (int i = 0; i < settings.models().size(); i++) {
                 int index = i;
                 String id = settings.models().get(i);
-                futures.add(pool.submit(() -> trainOne(index, id, training, record, cancellation)));
+                futures.add(pool.submit(() -> parallelism.run("fmnist-" + id,
+                        () -> trainOne(index, id, training, record, cancellation))));
             }
         } finally {
             pool.shutdown();

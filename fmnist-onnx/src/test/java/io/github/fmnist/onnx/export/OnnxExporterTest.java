@@ -122,19 +122,6 @@ class OnnxExporterTest {
     }
 
     /** {@code layer} on the image, then flatten and a dense layer from {@code c×h×w} features. */
-    private static NetworkDescription withHead(String name, Layer layer, int c, int h, int w) {
-        return new NetworkDescription(name, List.of(
-                NetworkNode.of("layer", layer, NetworkDescription.INPUT),
-                NetworkNode.of("flatten", new Layer.Flatten(), "layer"),
-                NetworkNode.of("dense", TestNetworks.dense(new Random(2), c * h * w, 10), "flatten")), "dense");
-    }
-
-    private static float[] filled(int n, float v) {
-        float[] a = new float[n];
-        java.util.Arrays.fill(a, v);
-        return a;
-    }
-
     private static List<String> dims(TensorShapeProto shape) {
         return shape.getDimList().stream()
                 .map(d -> d.hasDimParam() ? d.getDimParam() : Long.toString(d.getDimValue())).toList();

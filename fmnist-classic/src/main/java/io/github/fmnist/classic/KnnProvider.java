@@ -2,14 +2,12 @@ package io.github.fmnist.classic;
 
 import io.github.fmnist.api.Image;
 import io.github.fmnist.api.InvalidInputException;
-import io.github.fmnist.api.bundle.ModelBundle;
 import io.github.fmnist.api.model.Classifier;
 import io.github.fmnist.api.model.Hyperparameter;
 import io.github.fmnist.api.model.Hyperparameters;
 import io.github.fmnist.api.model.ModelDescriptor;
 import io.github.fmnist.api.model.ModelInfo;
-import io.github.fmnist.api.model.ModelProvider;
-import io.github.fmnist.api.model.Trainer;
+import io.github.fmnist.api.model.TrainingRequest;
 import java.util.List;
 import java.util.Map;
 import smile.classification.KNN;
@@ -24,7 +22,7 @@ import smile.neighbor.LinearSearch;
  * <p>Presets: {@code default} (k 5, 50 components) and {@code full} (k 5, raw 784 pixels: slower to
  * predict). "Training" is the PCA fit and projection; it is deterministic.
  */
-public final class KnnProvider implements ModelProvider {
+public final class KnnProvider extends ClassicProvider {
     /** Provider id. */
     public static final String ID = "knn";
     /** Number of neighbours that vote. */
@@ -41,36 +39,28 @@ public final class KnnProvider implements ModelProvider {
             "k-NN vote (Smile 6) with Euclidean distance on PCA features.", true,
             Map.of(ModelDescriptor.DEFAULT_PRESET, DEFAULTS, ClassicModels.FULL_PRESET, DEFAULTS.with(PCA_COMPONENTS, 0)));
 
-    @Override
-    public ModelDescriptor descriptor() {
-        return DESCRIPTOR;
+    /** The provider ServiceLoader creates. */
+    public KnnProvider() {
+        super(DESCRIPTOR);
     }
 
     @Override
-    public Trainer trainer(Hyperparameters hyperparameters) {
-        ModelInfo info = ModelInfo.of(DESCRIPTOR, hyperparameters);
-        return request -> {
-            TrainingReporter reporter = new TrainingReporter(ID, request.listener());
-            reporter.started(1, 0);
-            int k = hyperparameters.get(K);
-            int[] labels = TrainingData.labelsWithAllClasses(request.train(), 1);
-            if (k > labels.length) {
-                throw new InvalidInputException("k = " + k + " exceeds the " + labels.length + " training examples");
-            }
-            ClassicModels.seed(request.seed());
-            PcaFeatures features = PcaFeatures.fit(request.train(), hyperparameters.get(PCA_COMPONENTS), reporter);
-            reporter.checkCancelled();
-            KNN<double[]> model = new KNN<>(LinearSearch.of(features.rows(), new EuclideanDistance()), labels, k);
-            reporter.progress("index", 1, 1);
-            reporter.finished(1);
-            return new VectorModelClassifier(info, features.projection(), model);
-        };
+    Classifier fit(ModelInfo info, Hyperparameters hyperparameters, TrainingRequest request, int[] labels,
+                   TrainingReporter reporter) {
+        int k = hyperparameters.get(K);
+        if (k > labels.length) {
+            throw new InvalidInputException("k = " + k + " exceeds the " + labels.length + " training examples");
+        }
+        PcaFeatures features = PcaFeatures.fit(request.train(), hyperparameters.get(PCA_COMPONENTS), reporter);
+        reporter.checkCancelled();
+        KNN<double[]> model = new KNN<>(LinearSearch.of(features.rows(), new EuclideanDistance()), labels, k);
+        reporter.progress("index", 1, 1);
+        return new VectorModelClassifier(info, features.projection(), model);
     }
 
     @Override
     @SuppressWarnings("unchecked")
-    public Classifier load(ModelBundle bundle) {
-        BundlePayload payload = BundlePayload.open(bundle, DESCRIPTOR);
+    Classifier load(BundlePayload payload) {
         return new VectorModelClassifier(payload.info(), payload.pca(Image.PIXELS), payload.model(KNN.class));
     }
 }

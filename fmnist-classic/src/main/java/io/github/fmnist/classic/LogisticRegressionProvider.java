@@ -1,14 +1,12 @@
 package io.github.fmnist.classic;
 
 import io.github.fmnist.api.Image;
-import io.github.fmnist.api.bundle.ModelBundle;
 import io.github.fmnist.api.model.Classifier;
 import io.github.fmnist.api.model.Hyperparameter;
 import io.github.fmnist.api.model.Hyperparameters;
 import io.github.fmnist.api.model.ModelDescriptor;
 import io.github.fmnist.api.model.ModelInfo;
-import io.github.fmnist.api.model.ModelProvider;
-import io.github.fmnist.api.model.Trainer;
+import io.github.fmnist.api.model.TrainingRequest;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,7 +22,7 @@ import smile.classification.LogisticRegression;
  * optimisation, not inside it (Smile's L-BFGS has no hook). The classifier exports itself as a network
  * ({@link io.github.fmnist.api.capability.NetworkExportable}): Flatten → Dense(784, 10).
  */
-public final class LogisticRegressionProvider implements ModelProvider {
+public final class LogisticRegressionProvider extends ClassicProvider {
     /** Provider id. */
     public static final String ID = "logreg";
     /** L2 regularisation strength λ (Smile's {@code lambda}); larger is smoother. */
@@ -48,39 +46,31 @@ public final class LogisticRegressionProvider implements ModelProvider {
             "Multinomial logistic regression on the 784 pixels (Smile 6, L-BFGS with an L2 penalty).", true,
             Map.of(ModelDescriptor.DEFAULT_PRESET, DEFAULTS, ClassicModels.FULL_PRESET, DEFAULTS.with(MAX_ITERATIONS, 500)));
 
-    @Override
-    public ModelDescriptor descriptor() {
-        return DESCRIPTOR;
+    /** The provider ServiceLoader creates. */
+    public LogisticRegressionProvider() {
+        super(DESCRIPTOR);
     }
 
     @Override
-    public Trainer trainer(Hyperparameters hyperparameters) {
-        ModelInfo info = ModelInfo.of(DESCRIPTOR, hyperparameters);
-        return request -> {
-            TrainingReporter reporter = new TrainingReporter(ID, request.listener());
-            reporter.started(1, 0);
-            int[] labels = TrainingData.labelsWithAllClasses(request.train(), 1);
-            double[][] rows = PixelFeatures.rows(request.train());
-            Optional<PixelStandardizer> scaling = Optional.empty();
-            if (hyperparameters.get(STANDARDIZE)) {
-                PixelStandardizer s = PixelStandardizer.fit(rows);
-                s.applyInPlace(rows);
-                scaling = Optional.of(s);
-            }
-            reporter.progress("L-BFGS", 0, 1);
-            ClassicModels.seed(request.seed());
-            LogisticRegression.Multinomial model = LogisticRegression.multinomial(rows, labels,
-                    new LogisticRegression.Options(hyperparameters.get(LAMBDA), hyperparameters.get(TOLERANCE),
-                            hyperparameters.get(MAX_ITERATIONS)));
-            reporter.progress("L-BFGS", 1, 1);
-            reporter.finished(1);
-            return new LogisticRegressionClassifier(info, scaling, model);
-        };
+    Classifier fit(ModelInfo info, Hyperparameters hyperparameters, TrainingRequest request, int[] labels,
+                   TrainingReporter reporter) {
+        double[][] rows = PixelFeatures.rows(request.train());
+        Optional<PixelStandardizer> scaling = Optional.empty();
+        if (hyperparameters.get(STANDARDIZE)) {
+            PixelStandardizer s = PixelStandardizer.fit(rows);
+            s.applyInPlace(rows);
+            scaling = Optional.of(s);
+        }
+        reporter.progress("L-BFGS", 0, 1);
+        LogisticRegression.Multinomial model = LogisticRegression.multinomial(rows, labels,
+                new LogisticRegression.Options(hyperparameters.get(LAMBDA), hyperparameters.get(TOLERANCE),
+                        hyperparameters.get(MAX_ITERATIONS)));
+        reporter.progress("L-BFGS", 1, 1);
+        return new LogisticRegressionClassifier(info, scaling, model);
     }
 
     @Override
-    public Classifier load(ModelBundle bundle) {
-        BundlePayload payload = BundlePayload.open(bundle, DESCRIPTOR);
+    Classifier load(BundlePayload payload) {
         return new LogisticRegressionClassifier(payload.info(),
                 payload.standardizer(LogisticRegressionClassifier.SCALING_ENTRY, Image.PIXELS),
                 payload.model(LogisticRegression.Multinomial.class));

@@ -1,13 +1,11 @@
 package io.github.fmnist.classic;
 
-import io.github.fmnist.api.bundle.ModelBundle;
 import io.github.fmnist.api.model.Classifier;
 import io.github.fmnist.api.model.Hyperparameter;
 import io.github.fmnist.api.model.Hyperparameters;
 import io.github.fmnist.api.model.ModelDescriptor;
 import io.github.fmnist.api.model.ModelInfo;
-import io.github.fmnist.api.model.ModelProvider;
-import io.github.fmnist.api.model.Trainer;
+import io.github.fmnist.api.model.TrainingRequest;
 import java.util.List;
 import java.util.Map;
 
@@ -25,7 +23,7 @@ import java.util.Map;
  * mini-batches. Deterministic for a fixed seed and BLAS thread count. The classifier exports itself as a
  * network: Flatten → Dense → ReLU → Dense logits.
  */
-public final class MlpProvider implements ModelProvider {
+public final class MlpProvider extends ClassicProvider {
     /** Provider id. */
     public static final String ID = "mlp";
     /** Width of the hidden layer. */
@@ -60,38 +58,40 @@ public final class MlpProvider implements ModelProvider {
             Map.of(ModelDescriptor.DEFAULT_PRESET, DEFAULTS,
                     ClassicModels.FULL_PRESET, DEFAULTS.with(HIDDEN_UNITS, 512).with(EPOCHS, 40)));
 
-    @Override
-    public ModelDescriptor descriptor() {
-        return DESCRIPTOR;
+    /** The provider ServiceLoader creates. */
+    public MlpProvider() {
+        super(DESCRIPTOR);
     }
 
     @Override
-    public Trainer trainer(Hyperparameters hyperparameters) {
-        ModelInfo info = ModelInfo.of(DESCRIPTOR, hyperparameters);
-        return request -> {
-            TrainingReporter reporter = new TrainingReporter(ID, request.listener());
-            int epochs = hyperparameters.get(EPOCHS);
-            int miniBatch = hyperparameters.get(MINI_BATCH);
-            reporter.started(epochs, (request.train().size() + miniBatch - 1) / miniBatch);
-            int[] labels = TrainingData.labelsWithAllClasses(request.train(), 1);
-            OpenBlas.require("MLP training");
-            try {
-                ExportableMlp model = new MlpTrainer(hyperparameters.get(HIDDEN_UNITS), epochs, miniBatch,
-                        hyperparameters.get(LEARNING_RATE), hyperparameters.get(MOMENTUM), hyperparameters.get(WEIGHT_DECAY), hyperparameters.get(SCHEDULE).equals("linear"))
-                        .fit(request.train(), labels, request.validation(), request.seed(), reporter);
-                reporter.finished(epochs);
-                return new MlpClassifier(info, model);
-            } catch (LinkageError e) {
-                throw OpenBlas.translate(e, "MLP training").orElseThrow(() -> e);
-            }
-        };
+    int epochs(Hyperparameters hyperparameters) {
+        return hyperparameters.get(EPOCHS);
     }
 
     @Override
-    public Classifier load(ModelBundle bundle) {
-        BundlePayload payload = BundlePayload.open(bundle, DESCRIPTOR);
-        ModelInfo info = payload.info();
+    long iterationsPerEpoch(Hyperparameters hyperparameters, int trainingImages) {
+        int miniBatch = hyperparameters.get(MINI_BATCH);
+        return (trainingImages + miniBatch - 1) / miniBatch;
+    }
+
+    @Override
+    Classifier fit(ModelInfo info, Hyperparameters hyperparameters, TrainingRequest request, int[] labels,
+                   TrainingReporter reporter) {
+        OpenBlas.require("MLP training");
+        try {
+            ExportableMlp model = new MlpTrainer(hyperparameters.get(HIDDEN_UNITS), hyperparameters.get(EPOCHS),
+                    hyperparameters.get(MINI_BATCH), hyperparameters.get(LEARNING_RATE), hyperparameters.get(MOMENTUM),
+                    hyperparameters.get(WEIGHT_DECAY), hyperparameters.get(SCHEDULE).equals("linear"))
+                    .fit(request.train(), labels, request.validation(), request.seed(), reporter);
+            return new MlpClassifier(info, model);
+        } catch (LinkageError e) {
+            throw OpenBlas.translate(e, "MLP training").orElseThrow(() -> e);
+        }
+    }
+
+    @Override
+    Classifier load(BundlePayload payload) {
         OpenBlas.require("MLP prediction");
-        return new MlpClassifier(info, payload.model(ExportableMlp.class));
+        return new MlpClassifier(payload.info(), payload.model(ExportableMlp.class));
     }
 }

@@ -1,13 +1,11 @@
 package io.github.fmnist.classic;
 
-import io.github.fmnist.api.bundle.ModelBundle;
 import io.github.fmnist.api.model.Classifier;
 import io.github.fmnist.api.model.Hyperparameter;
 import io.github.fmnist.api.model.Hyperparameters;
 import io.github.fmnist.api.model.ModelDescriptor;
 import io.github.fmnist.api.model.ModelInfo;
-import io.github.fmnist.api.model.ModelProvider;
-import io.github.fmnist.api.model.Trainer;
+import io.github.fmnist.api.model.TrainingRequest;
 import java.util.List;
 import java.util.Map;
 import smile.classification.RandomForest;
@@ -20,7 +18,7 @@ import smile.classification.RandomForest;
  * honoured after each batch. Each tree is seeded from the training seed and its index, so a fixed seed
  * gives the same forest on any number of cores.
  */
-public final class RandomForestProvider implements ModelProvider {
+public final class RandomForestProvider extends ClassicProvider {
     /** Provider id. */
     public static final String ID = "rf";
     /** Number of trees. */
@@ -49,31 +47,22 @@ public final class RandomForestProvider implements ModelProvider {
             Map.of(ModelDescriptor.DEFAULT_PRESET, DEFAULTS,
                     ClassicModels.FULL_PRESET, DEFAULTS.with(TREES, 300)));
 
-    @Override
-    public ModelDescriptor descriptor() {
-        return DESCRIPTOR;
+    /** The provider ServiceLoader creates. */
+    public RandomForestProvider() {
+        super(DESCRIPTOR);
     }
 
     @Override
-    public Trainer trainer(Hyperparameters hyperparameters) {
-        ModelInfo info = ModelInfo.of(DESCRIPTOR, hyperparameters);
-        return request -> {
-            TrainingReporter reporter = new TrainingReporter(ID, request.listener());
-            int trees = hyperparameters.get(TREES);
-            reporter.started(1, 0);
-            int[] labels = TrainingData.labelsWithAllClasses(request.train(), 1);
-            ClassicModels.seed(request.seed());
-            RandomForest forest = new ForestTrainer(trees, TREE_BATCH, hyperparameters.get(MTRY), hyperparameters.get(MAX_DEPTH),
-                    hyperparameters.get(MAX_NODES), hyperparameters.get(NODE_SIZE))
-                    .fit(request.train(), labels, request.seed(), reporter);
-            reporter.finished(1);
-            return new ForestClassifier(info, forest);
-        };
+    Classifier fit(ModelInfo info, Hyperparameters hyperparameters, TrainingRequest request, int[] labels,
+                   TrainingReporter reporter) {
+        RandomForest forest = new ForestTrainer(hyperparameters.get(TREES), TREE_BATCH, hyperparameters.get(MTRY),
+                hyperparameters.get(MAX_DEPTH), hyperparameters.get(MAX_NODES), hyperparameters.get(NODE_SIZE))
+                .fit(request.train(), labels, request.seed(), reporter);
+        return new ForestClassifier(info, forest);
     }
 
     @Override
-    public Classifier load(ModelBundle bundle) {
-        BundlePayload payload = BundlePayload.open(bundle, DESCRIPTOR);
+    Classifier load(BundlePayload payload) {
         return new ForestClassifier(payload.info(), payload.model(RandomForest.class));
     }
 }

@@ -1,17 +1,14 @@
 package io.github.fmnist.classic;
 
 import io.github.fmnist.api.Image;
-import io.github.fmnist.api.bundle.ModelBundle;
 import io.github.fmnist.api.model.Classifier;
 import io.github.fmnist.api.model.Hyperparameter;
 import io.github.fmnist.api.model.Hyperparameters;
 import io.github.fmnist.api.model.ModelDescriptor;
 import io.github.fmnist.api.model.ModelInfo;
-import io.github.fmnist.api.model.ModelProvider;
-import io.github.fmnist.api.model.Trainer;
+import io.github.fmnist.api.model.TrainingRequest;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import smile.classification.OneVersusOne;
 
 /**
@@ -27,7 +24,7 @@ import smile.classification.OneVersusOne;
  * deterministic for a fixed seed whatever the number of cores: each pair is seeded from the training
  * seed and its index.
  */
-public final class SvmProvider implements ModelProvider {
+public final class SvmProvider extends ClassicProvider {
     /** Provider id. */
     public static final String ID = "svm";
     /** Principal components fed to the SVMs; 0 uses the raw 784 pixels. */
@@ -54,34 +51,29 @@ public final class SvmProvider implements ModelProvider {
             true, Map.of(ModelDescriptor.DEFAULT_PRESET, DEFAULTS,
                     ClassicModels.FULL_PRESET, DEFAULTS.with(PCA_COMPONENTS, 0)));
 
-    @Override
-    public ModelDescriptor descriptor() {
-        return DESCRIPTOR;
+    /** The provider ServiceLoader creates. */
+    public SvmProvider() {
+        super(DESCRIPTOR);
     }
 
     @Override
-    public Trainer trainer(Hyperparameters hyperparameters) {
-        ModelInfo info = ModelInfo.of(DESCRIPTOR, hyperparameters);
-        return request -> {
-            TrainingReporter reporter = new TrainingReporter(ID, request.listener());
-            reporter.started(1, 0);
-            int[] labels = TrainingData.labelsWithAllClasses(request.train(), 2);
-            ClassicModels.seed(request.seed());
-            PcaFeatures features = PcaFeatures.fit(request.train(), hyperparameters.get(PCA_COMPONENTS), reporter);
-            OneVersusOne<double[]> model = new PairwiseSvmTrainer(hyperparameters.get(C), hyperparameters.get(SIGMA),
-                    hyperparameters.get(TOLERANCE), hyperparameters.get(EPOCHS))
-                    .fit(features.rows(), labels, request.seed(), reporter);
-            reporter.finished(1);
-            return new VectorModelClassifier(info, features.projection(), model);
-        };
+    int minimumPerClass() {
+        return 2;
+    }
+
+    @Override
+    Classifier fit(ModelInfo info, Hyperparameters hyperparameters, TrainingRequest request, int[] labels,
+                   TrainingReporter reporter) {
+        PcaFeatures features = PcaFeatures.fit(request.train(), hyperparameters.get(PCA_COMPONENTS), reporter);
+        OneVersusOne<double[]> model = new PairwiseSvmTrainer(hyperparameters.get(C), hyperparameters.get(SIGMA),
+                hyperparameters.get(TOLERANCE), hyperparameters.get(EPOCHS))
+                .fit(features.rows(), labels, request.seed(), reporter);
+        return new VectorModelClassifier(info, features.projection(), model);
     }
 
     @Override
     @SuppressWarnings("unchecked")
-    public Classifier load(ModelBundle bundle) {
-        BundlePayload payload = BundlePayload.open(bundle, DESCRIPTOR);
-        ModelInfo info = payload.info();
-        Optional<PcaProjection> pca = payload.pca(Image.PIXELS);
-        return new VectorModelClassifier(info, pca, payload.model(OneVersusOne.class));
+    Classifier load(BundlePayload payload) {
+        return new VectorModelClassifier(payload.info(), payload.pca(Image.PIXELS), payload.model(OneVersusOne.class));
     }
 }

@@ -1,0 +1,74 @@
+package io.github.fmnist.classic;
+
+import io.github.fmnist.api.bundle.ModelBundle;
+import io.github.fmnist.api.model.Classifier;
+import io.github.fmnist.api.model.Hyperparameters;
+import io.github.fmnist.api.model.ModelDescriptor;
+import io.github.fmnist.api.model.ModelInfo;
+import io.github.fmnist.api.model.ModelProvider;
+import io.github.fmnist.api.model.Trainer;
+import io.github.fmnist.api.model.TrainingRequest;
+
+/**
+ * The frame every classic provider shares: training reports its start and end, refuses a training set that
+ * lacks a class and seeds Smile's generator on the training thread before the model-specific fit; loading
+ * opens and checks the bundle before the model-specific part reads it.
+ */
+abstract class ClassicProvider implements ModelProvider {
+    private final ModelDescriptor descriptor;
+
+    ClassicProvider(ModelDescriptor descriptor) {
+        this.descriptor = descriptor;
+    }
+
+    @Override
+    public final ModelDescriptor descriptor() {
+        return descriptor;
+    }
+
+    @Override
+    public final Trainer trainer(Hyperparameters hyperparameters) {
+        ModelInfo info = ModelInfo.of(descriptor, hyperparameters);
+        return request -> {
+            TrainingReporter reporter = new TrainingReporter(descriptor.id(), request.listener());
+            int epochs = epochs(hyperparameters);
+            reporter.started(epochs, iterationsPerEpoch(hyperparameters, request.train().size()));
+            int[] labels = TrainingData.labelsWithAllClasses(request.train(), minimumPerClass());
+            ClassicModels.seed(request.seed());
+            Classifier classifier = fit(info, hyperparameters, request, labels, reporter);
+            reporter.finished(epochs);
+            return classifier;
+        };
+    }
+
+    @Override
+    public final Classifier load(ModelBundle bundle) {
+        return load(BundlePayload.open(bundle, descriptor));
+    }
+
+    /** Passes over the training set the trainer reports; 1 for a model fitted in one go. */
+    int epochs(Hyperparameters hyperparameters) {
+        return 1;
+    }
+
+    /** Iterations per epoch the trainer reports; 0 when it reports none. */
+    long iterationsPerEpoch(Hyperparameters hyperparameters, int trainingImages) {
+        return 0;
+    }
+
+    /** Fewest training examples every class needs. */
+    int minimumPerClass() {
+        return 1;
+    }
+
+    /**
+     * Fits the model on {@code request.train()}.
+     *
+     * @param labels the training labels, every class present at least {@link #minimumPerClass()} times
+     */
+    abstract Classifier fit(ModelInfo info, Hyperparameters hyperparameters, TrainingRequest request, int[] labels,
+                            TrainingReporter reporter);
+
+    /** Rebuilds the classifier from a bundle already checked to be this provider's. */
+    abstract Classifier load(BundlePayload payload);
+}

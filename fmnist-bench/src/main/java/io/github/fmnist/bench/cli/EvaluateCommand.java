@@ -1,18 +1,15 @@
 package io.github.fmnist.bench.cli;
 
-import com.google.inject.Injector;
 import io.github.fmnist.api.LabeledDataset;
 import io.github.fmnist.api.eval.ConfusedPair;
 import io.github.fmnist.api.eval.Evaluation;
 import io.github.fmnist.api.model.Classifier;
 import io.github.fmnist.api.registry.PluginRegistry;
-import io.github.fmnist.bench.data.BenchDataSource;
 import io.github.fmnist.bench.progress.ProgressLine;
 import io.github.fmnist.bench.report.Json;
 import io.github.fmnist.bench.report.ResultsDocument;
 import io.github.fmnist.bench.results.Throughput;
 import io.github.fmnist.bench.run.InferenceMeter;
-import io.github.fmnist.data.split.StratifiedSample;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -53,14 +50,12 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Injector injector = root.injector(data.directory());
-        PluginRegistry registry = injector.getInstance(PluginRegistry.class);
-        ProgressLine line = injector.getInstance(ProgressLine.class);
-        LabeledDataset test = injector.getInstance(BenchDataSource.class).load().test();
-        if (testSize > 0 && testSize < test.size()) {
-            test = StratifiedSample.sample(test, testSize, seed);
-        }
-        List<Object> all = new ArrayList<>();
+        CommandContext context = CommandContext.of(root, data);
+        PluginRegistry registry = context.registry();
+        ProgressLine line = context.progress();
+        LabeledDataset all = context.testSet();
+        LabeledDataset test = testSize > 0 ? CommandContext.balancedSample(all, testSize, seed) : all;
+        List<Object> documents = new ArrayList<>();
         PrintStream out = root.out();
         try (InterruptGuard guard = new InterruptGuard(root.err())) {
             InferenceMeter meter = new InferenceMeter(line, guard::interrupted);
@@ -69,7 +64,7 @@ final class EvaluateCommand implements Callable<Integer> {
                     InferenceMeter.Predicted p = meter.predictAll(classifier, test.images(), "evaluate", Throughput.NATIVE);
                     Evaluation e = Evaluation.of(test.labels(), p.probabilities());
                     if (json) {
-                        all.add(tree(file, classifier, e, p.throughput()));
+                        documents.add(tree(file, classifier, e, p.throughput()));
                     } else {
                         out.printf(Locale.ROOT, "%s (%s): %d test images, accuracy %.4f, macro F1 %.4f, log-loss %.4f, %.0f images/s%n%n",
                                 file, classifier.info().providerId(), e.size(), e.accuracy(), e.macroAverage().f1(), e.logLoss(),
@@ -86,7 +81,7 @@ final class EvaluateCommand implements Callable<Integer> {
             }
         }
         if (json) {
-            out.print(Json.write(all.size() == 1 ? all.get(0) : all));
+            out.print(Json.write(documents.size() == 1 ? documents.get(0) : documents));
         }
         return ExitCodes.OK;
     }

@@ -1,6 +1,5 @@
 package io.github.fmnist.bench.cli;
 
-import com.google.inject.Injector;
 import io.github.fmnist.api.FashionClass;
 import io.github.fmnist.api.Image;
 import io.github.fmnist.api.LabeledDataset;
@@ -10,7 +9,6 @@ import io.github.fmnist.api.explain.Explanation;
 import io.github.fmnist.api.model.Classifier;
 import io.github.fmnist.api.model.Prediction;
 import io.github.fmnist.api.registry.PluginRegistry;
-import io.github.fmnist.bench.data.BenchDataSource;
 import io.github.fmnist.data.imageio.ImageImporter;
 import io.github.fmnist.explain.render.HeatmapRenderer;
 import java.nio.file.Path;
@@ -57,10 +55,9 @@ final class ExplainCommand implements Callable<Integer> {
         if (inputs.isEmpty() && testImages <= 0) {
             throw new UsageException("give image files or --test-images N");
         }
-        Injector injector = root.injector(data.directory());
-        PluginRegistry registry = injector.getInstance(PluginRegistry.class);
-        ExplainerProvider provider = registry.explainer(explainerId).orElseThrow(() -> new UsageException("no explainer '"
-                + explainerId + "'; available: " + registry.explainers().stream().map(ExplainerProvider::id).toList()));
+        CommandContext context = CommandContext.of(root, data);
+        PluginRegistry registry = context.registry();
+        ExplainerProvider provider = context.explainer(explainerId);
         HeatmapRenderer renderer = new HeatmapRenderer();
         try (Classifier classifier = ModelFiles.open(registry, model)) {
             if (!provider.supports(classifier)) {
@@ -69,7 +66,7 @@ final class ExplainCommand implements Callable<Integer> {
             }
             Explainer explainer = provider.create(classifier, provider.descriptor().defaults());
             if (testImages > 0) {
-                LabeledDataset test = injector.getInstance(BenchDataSource.class).load().test();
+                LabeledDataset test = context.testSet();
                 for (int i = 0; i < Math.min(testImages, test.size()); i++) {
                     Image image = test.images().get(i);
                     Prediction p = classifier.predict(image);

@@ -1,6 +1,5 @@
 package io.github.fmnist.bench.cli;
 
-import com.google.inject.Injector;
 import io.github.fmnist.api.ImageBatch;
 import io.github.fmnist.api.LabeledDataset;
 import io.github.fmnist.api.capability.Reinitializable;
@@ -8,10 +7,8 @@ import io.github.fmnist.api.explain.Explainer;
 import io.github.fmnist.api.explain.ExplainerProvider;
 import io.github.fmnist.api.model.Classifier;
 import io.github.fmnist.api.registry.PluginRegistry;
-import io.github.fmnist.bench.data.BenchDataSource;
 import io.github.fmnist.bench.progress.ProgressLine;
 import io.github.fmnist.bench.report.Json;
-import io.github.fmnist.data.split.StratifiedSample;
 import io.github.fmnist.explain.faithfulness.DeletionComparison;
 import io.github.fmnist.explain.faithfulness.DeletionMetric;
 import io.github.fmnist.explain.faithfulness.RandomizationCheck;
@@ -76,10 +73,10 @@ final class FaithfulnessCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Injector injector = root.injector(data.directory());
-        PluginRegistry registry = injector.getInstance(PluginRegistry.class);
-        ProgressLine line = injector.getInstance(ProgressLine.class);
-        LabeledDataset test = injector.getInstance(BenchDataSource.class).load().test();
+        CommandContext context = CommandContext.of(root, data);
+        PluginRegistry registry = context.registry();
+        ProgressLine line = context.progress();
+        LabeledDataset test = context.testSet();
         ImageBatch deletionImages = sample(test, images);
         ImageBatch randomizationSample = sample(test, randomizationImages);
         PrintStream out = root.out();
@@ -87,7 +84,7 @@ final class FaithfulnessCommand implements Callable<Integer> {
         try (Classifier classifier = ModelFiles.open(registry, file);
              Classifier untrained = randomizationSample.isEmpty() ? null
                      : classifier.unwrap(Reinitializable.class).map(r -> r.reinitialized(seed)).orElse(null)) {
-            List<ExplainerProvider> chosen = chosen(registry, classifier);
+            List<ExplainerProvider> chosen = chosen(context, classifier);
             DeletionMetric metric = new DeletionMetric(classifier, steps, seed);
             for (ExplainerProvider provider : chosen) {
                 line.message("checking " + provider.id() + " on " + deletionImages.size() + " images…");
@@ -115,18 +112,17 @@ final class FaithfulnessCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private List<ExplainerProvider> chosen(PluginRegistry registry, Classifier classifier) {
+    private List<ExplainerProvider> chosen(CommandContext context, Classifier classifier) {
         List<ExplainerProvider> chosen = new ArrayList<>();
         if (explainers == null || explainers.isEmpty()) {
-            for (ExplainerProvider p : registry.explainers()) {
+            for (ExplainerProvider p : context.registry().explainers()) {
                 if (p.supports(classifier)) {
                     chosen.add(p);
                 }
             }
         } else {
             for (String id : explainers) {
-                ExplainerProvider p = registry.explainer(id).orElseThrow(() -> new UsageException("no explainer '" + id
-                        + "'; available: " + registry.explainers().stream().map(ExplainerProvider::id).toList()));
+                ExplainerProvider p = context.explainer(id);
                 if (!p.supports(classifier)) {
                     throw new UsageException("explainer '" + id + "' cannot explain a '" + classifier.info().providerId() + "' model");
                 }
@@ -140,7 +136,7 @@ final class FaithfulnessCommand implements Callable<Integer> {
         if (n <= 0) {
             return ImageBatch.empty();
         }
-        return (n >= test.size() ? test : StratifiedSample.sample(test, n, seed)).images();
+        return CommandContext.balancedSample(test, n, seed).images();
     }
 
     /** Mean wall time of one explanation (predicted class) on this thread, after a warm-up for the JIT. */

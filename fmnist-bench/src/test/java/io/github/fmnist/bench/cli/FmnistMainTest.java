@@ -93,6 +93,8 @@ class FmnistMainTest {
         assertTrue(out.contains("\"accuracy\"") && out.contains("\"confusionMatrix\""), out);
         assertEquals(0, run("evaluate", bundle.toString()), err);
         assertTrue(out.contains("macro avg") && out.contains("Most confused"), out);
+        assertEquals(0, run("evaluate", "--test-size", "50", bundle.toString()), err);
+        assertTrue(out.contains(": 50 test images"), out);
 
         Path onnx = dir.resolve("toy.onnx");
         assertEquals(0, run("export-onnx", bundle.toString(), "-o", onnx.toString()), err);
@@ -146,6 +148,8 @@ class FmnistMainTest {
         assertTrue(out.contains("deletion AUC") && out.contains("occlusion"), out);
         assertEquals(ExitCodes.USAGE, run("faithfulness", bundle.toString(), "--explainers", "gradcam"));
         assertTrue(err.contains("cannot explain"), err);
+        assertEquals(ExitCodes.USAGE, run("faithfulness", bundle.toString(), "--explainers", "no-such"));
+        assertTrue(err.contains("no explainer 'no-such'") && err.contains("occlusion"), err);
     }
 
     @Test

@@ -1,16 +1,9 @@
 package io.github.fmnist.dl;
 
-import io.github.fmnist.api.bundle.ModelBundle;
-import io.github.fmnist.api.model.Classifier;
 import io.github.fmnist.api.model.Hyperparameter;
 import io.github.fmnist.api.model.Hyperparameters;
 import io.github.fmnist.api.model.ModelDescriptor;
-import io.github.fmnist.api.model.ModelInfo;
-import io.github.fmnist.api.model.ModelProvider;
-import io.github.fmnist.api.model.Trainer;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The seed's convolutional network on Deeplearning4j (id {@value #ID}): Conv 32 3×3 → MaxPool 2 → Conv 64 3×3 →
@@ -51,7 +44,7 @@ import java.util.Map;
  * after their ReLU), {@link io.github.fmnist.api.capability.NetworkExportable} and
  * {@link io.github.fmnist.api.capability.Reinitializable}.
  */
-public final class CnnProvider implements ModelProvider {
+public final class CnnProvider extends GraphProvider {
     /** The provider id. */
     public static final String ID = "cnn";
     /** The provider version; bumped when the network layout or training changes. */
@@ -82,31 +75,18 @@ public final class CnnProvider implements ModelProvider {
         Hyperparameters defaults = Hyperparameters.defaults(DECLARED)
                 .with(EPOCHS, 16).with(PADDING, "same").with(FLIP_PROBABILITY, 0.5);
         Hyperparameters paper = TrainingHyperparameters.paper(defaults).with(BATCH_NORM, false).with(PADDING, "valid");
-        Map<String, Hyperparameters> presets = new LinkedHashMap<>();
-        presets.put(ModelDescriptor.DEFAULT_PRESET, defaults);
-        presets.put("paper", paper);
-        return new ModelDescriptor(ID, "Convolutional network", "deep", VERSION,
+        return descriptor(ID, "Convolutional network", VERSION,
                 "The seed's three-layer CNN on Deeplearning4j (oneDNN on CPU), with optional batch normalisation.",
-                true, presets);
+                defaults, paper);
+    }
+
+    /** The provider ServiceLoader creates. */
+    public CnnProvider() {
+        super(DESCRIPTOR);
     }
 
     @Override
-    public ModelDescriptor descriptor() {
-        return DESCRIPTOR;
-    }
-
-    @Override
-    public Trainer trainer(Hyperparameters hyperparameters) {
-        return new GraphTrainer(ModelInfo.of(DESCRIPTOR, hyperparameters), TrainingHyperparameters.settings(hyperparameters),
-                architecture(hyperparameters));
-    }
-
-    @Override
-    public Classifier load(ModelBundle bundle) {
-        return GraphBundles.load(bundle, DESCRIPTOR, CnnProvider::architecture);
-    }
-
-    private static Architecture architecture(Hyperparameters hyperparameters) {
+    Architecture architecture(Hyperparameters hyperparameters) {
         return new CnnArchitecture(hyperparameters.get(BATCH_NORM), hyperparameters.get(PADDING).equals("same"));
     }
 }

@@ -1,16 +1,9 @@
 package io.github.fmnist.dl;
 
-import io.github.fmnist.api.bundle.ModelBundle;
-import io.github.fmnist.api.model.Classifier;
 import io.github.fmnist.api.model.Hyperparameter;
 import io.github.fmnist.api.model.Hyperparameters;
 import io.github.fmnist.api.model.ModelDescriptor;
-import io.github.fmnist.api.model.ModelInfo;
-import io.github.fmnist.api.model.ModelProvider;
-import io.github.fmnist.api.model.Trainer;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The seed's small residual network on Deeplearning4j (id {@value #ID}): Conv 32 3×3 ReLU → MaxPool 2 → residual
@@ -42,7 +35,7 @@ import java.util.Map;
  * {@code block1..}, after their ReLU), {@link io.github.fmnist.api.capability.NetworkExportable} and
  * {@link io.github.fmnist.api.capability.Reinitializable}.
  */
-public final class ResnetProvider implements ModelProvider {
+public final class ResnetProvider extends GraphProvider {
     /** The provider id. */
     public static final String ID = "resnet";
     /** The provider version; bumped when the network layout or training changes. */
@@ -70,31 +63,18 @@ public final class ResnetProvider implements ModelProvider {
         Hyperparameters defaults = Hyperparameters.defaults(DECLARED)
                 .with(EPOCHS, 20).with(SHIFT, 1).with(FLIP_PROBABILITY, 0.5);
         Hyperparameters paper = TrainingHyperparameters.paper(defaults).with(STAGE_WIDTHS, "32-32");
-        Map<String, Hyperparameters> presets = new LinkedHashMap<>();
-        presets.put(ModelDescriptor.DEFAULT_PRESET, defaults);
-        presets.put("paper", paper);
-        return new ModelDescriptor(ID, "Residual network", "deep", VERSION,
+        return descriptor(ID, "Residual network", VERSION,
                 "The seed's small ResNet (residual blocks with batch normalisation) on Deeplearning4j (oneDNN on CPU).",
-                true, presets);
+                defaults, paper);
+    }
+
+    /** The provider ServiceLoader creates. */
+    public ResnetProvider() {
+        super(DESCRIPTOR);
     }
 
     @Override
-    public ModelDescriptor descriptor() {
-        return DESCRIPTOR;
-    }
-
-    @Override
-    public Trainer trainer(Hyperparameters hyperparameters) {
-        return new GraphTrainer(ModelInfo.of(DESCRIPTOR, hyperparameters), TrainingHyperparameters.settings(hyperparameters),
-                architecture(hyperparameters));
-    }
-
-    @Override
-    public Classifier load(ModelBundle bundle) {
-        return GraphBundles.load(bundle, DESCRIPTOR, ResnetProvider::architecture);
-    }
-
-    private static Architecture architecture(Hyperparameters hyperparameters) {
+    Architecture architecture(Hyperparameters hyperparameters) {
         return ResnetArchitecture.of(hyperparameters.get(STAGE_WIDTHS));
     }
 }

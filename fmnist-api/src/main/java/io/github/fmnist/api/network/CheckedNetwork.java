@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -53,7 +52,7 @@ public final class CheckedNetwork {
     public static CheckedNetwork of(NetworkDescription description, String purpose) {
         String context = purpose + " of network '" + description.name() + "'";
         Set<String> needed = ancestorsOfLogits(description);
-        Map<String, TensorShape> shapes = new LinkedHashMap<>();
+        Map<String, TensorShape> shapes = new HashMap<>();
         shapes.put(NetworkDescription.INPUT, TensorShape.image(1, Image.SIDE, Image.SIDE));
         List<NetworkNode> nodes = new ArrayList<>();
         for (NetworkNode node : description.nodes()) {

@@ -10,17 +10,21 @@ import java.util.Objects;
  * LabeledDataset data = LabeledDataset.of(images, labels);
  * int[] perClass = data.classCounts();
  * LabeledDataset firstThousand = data.slice(0, 1000);
+ * data.origin().sha256();                  // the files it was read from, if it was read
  * }</pre>
  */
 public final class LabeledDataset {
-    private static final LabeledDataset EMPTY = new LabeledDataset(ImageBatch.empty(), new byte[0]);
+    private static final LabeledDataset EMPTY = new LabeledDataset(ImageBatch.empty(), new byte[0],
+            DataOrigin.unknown().describedAs("none"));
 
     private final ImageBatch images;
     private final byte[] labels;
+    private final DataOrigin origin;
 
-    private LabeledDataset(ImageBatch images, byte[] labels) {
+    private LabeledDataset(ImageBatch images, byte[] labels, DataOrigin origin) {
         this.images = images;
         this.labels = labels;
+        this.origin = origin;
     }
 
     /** A dataset with no examples (for example "no validation set"). */
@@ -42,7 +46,7 @@ public final class LabeledDataset {
         for (int i = 0; i < labels.length; i++) {
             compact[i] = (byte) FashionClass.of(labels[i]).label();
         }
-        return new LabeledDataset(images, compact);
+        return new LabeledDataset(images, compact, DataOrigin.unknown().describedAs(labels.length + " examples in memory"));
     }
 
     /** Number of examples. */
@@ -93,12 +97,27 @@ public final class LabeledDataset {
         for (int i = 0; i < indices.length; i++) {
             selected[i] = labels[indices[i]];
         }
-        return new LabeledDataset(images.select(indices), selected);
+        return new LabeledDataset(images.select(indices), selected,
+                origin.describedAs(indices.length + " selected of " + origin.description()));
     }
 
     /** Examples {@code from} (inclusive) to {@code to} (exclusive). */
     public LabeledDataset slice(int from, int to) {
-        return new LabeledDataset(images.slice(from, to), Arrays.copyOfRange(labels, from, to));
+        return new LabeledDataset(images.slice(from, to), Arrays.copyOfRange(labels, from, to),
+                origin.describedAs("examples " + from + ".." + to + " of " + origin.description()));
+    }
+
+    /**
+     * Where these examples came from; trainers record it in the model's provenance. Loaders and splitters set
+     * it; {@link #select} and {@link #slice} keep the files and extend the description.
+     */
+    public DataOrigin origin() {
+        return origin;
+    }
+
+    /** The same examples with {@code origin} (for loaders and splitters). */
+    public LabeledDataset withOrigin(DataOrigin origin) {
+        return new LabeledDataset(images, labels, Objects.requireNonNull(origin, "origin"));
     }
 
     @Override

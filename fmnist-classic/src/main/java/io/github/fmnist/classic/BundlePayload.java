@@ -37,7 +37,7 @@ final class BundlePayload {
             throw new IncompatibleModelException(bundle.path() + ": recorded hyperparameters do not fit provider '"
                     + descriptor.id() + "': " + e.getMessage(), e);
         }
-        return new ModelInfo(descriptor.id(), bundle.manifest().providerVersion(), hp);
+        return ModelInfo.of(bundle.manifest(), hp);
     }
 
     /** The Smile model, which must be a {@code type}. */

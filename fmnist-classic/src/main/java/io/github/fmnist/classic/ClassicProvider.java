@@ -6,12 +6,14 @@ import io.github.fmnist.api.model.Hyperparameters;
 import io.github.fmnist.api.model.ModelDescriptor;
 import io.github.fmnist.api.model.ModelInfo;
 import io.github.fmnist.api.model.ModelProvider;
+import io.github.fmnist.api.model.ThreadBudget;
 import io.github.fmnist.api.model.Trainer;
 import io.github.fmnist.api.model.TrainingRequest;
 
 /**
  * The frame every classic provider shares: training reports its start and end, refuses a training set that
- * lacks a class and seeds Smile's generator on the training thread before the model-specific fit; loading
+ * lacks a class, records the request's provenance, and runs the model-specific fit within the request's thread
+ * budget after seeding Smile's generator on the thread that fits; loading
  * opens and checks the bundle before the model-specific part reads it.
  */
 abstract class ClassicProvider implements ModelProvider {
@@ -34,8 +36,13 @@ abstract class ClassicProvider implements ModelProvider {
             int epochs = epochs(hyperparameters);
             reporter.started(epochs, iterationsPerEpoch(hyperparameters, request.train().size()));
             int[] labels = TrainingData.labelsWithAllClasses(request.train(), minimumPerClass());
-            ClassicModels.seed(request.seed());
-            Classifier classifier = fit(info, hyperparameters, request, labels, reporter);
+            // Parallel streams in Smile and in the fit run on the request's threads only; the seed is per thread, so
+            // it is set on the worker that fits.
+            ModelInfo trained = info.withProvenance(request.provenance(epochs, request.threads()));
+            Classifier classifier = ThreadBudget.runUnchecked(request.threads(), "fmnist-" + descriptor.id() + "-train", () -> {
+                ClassicModels.seed(request.seed());
+                return fit(trained, hyperparameters, request, labels, reporter);
+            });
             reporter.finished(epochs);
             return classifier;
         };

@@ -31,12 +31,15 @@ final class PairwiseSvmTrainer {
     private final double sigma;
     private final double tolerance;
     private final int epochs;
+    private final int threads;
 
-    PairwiseSvmTrainer(double c, double sigma, double tolerance, int epochs) {
+    /** @param threads the pairs fitted at once: the training request's thread budget */
+    PairwiseSvmTrainer(double c, double sigma, double tolerance, int epochs, int threads) {
         this.c = c;
         this.sigma = sigma;
         this.tolerance = tolerance;
         this.epochs = epochs;
+        this.threads = threads;
     }
 
     private record Pair(int index, int positive, int negative) {
@@ -61,7 +64,7 @@ final class PairwiseSvmTrainer {
             platts[i] = new PlattScaling[i];
         }
         AtomicBoolean stop = new AtomicBoolean();
-        ExecutorService pool = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), r -> {
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "fmnist-svm-pair");
             t.setDaemon(true);
             return t;

@@ -66,7 +66,7 @@ public final class SvmProvider extends ClassicProvider {
                    TrainingReporter reporter) {
         PcaFeatures features = PcaFeatures.fit(request.train(), hyperparameters.get(PCA_COMPONENTS), reporter);
         OneVersusOne<double[]> model = new PairwiseSvmTrainer(hyperparameters.get(C), hyperparameters.get(SIGMA),
-                hyperparameters.get(TOLERANCE), hyperparameters.get(EPOCHS))
+                hyperparameters.get(TOLERANCE), hyperparameters.get(EPOCHS), request.threads())
                 .fit(features.rows(), labels, request.seed(), reporter);
         return new VectorModelClassifier(info, features.projection(), model);
     }

@@ -64,8 +64,7 @@ class ClassicModelsIT {
             assertTrue(accuracy > minimum, provider.id() + " accuracy " + accuracy + " on real images, expected > " + minimum);
 
             Path file = dir.resolve(provider.id() + ModelBundle.EXTENSION);
-            ModelBundle.save(file, classifier, Provenance.now(data.sha256(), 42L, "train sample 3000", 0),
-                    Map.of("test.accuracy", accuracy));
+            ModelBundle.save(file, classifier, Map.of("test.accuracy", accuracy));
             try (Classifier loaded = provider.load(ModelBundle.read(file))) {
                 LabeledDataset some = test.slice(0, 200);
                 float[][] before = classifier.predictProbabilities(some.images());

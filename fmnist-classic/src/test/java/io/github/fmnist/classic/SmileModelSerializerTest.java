@@ -106,7 +106,7 @@ class SmileModelSerializerTest {
         for (ModelProvider provider : List.of(new LogisticRegressionProvider(), new SvmProvider(),
                 new RandomForestProvider(), new MlpProvider(), new KnnProvider())) {
             Path file = dir.resolve(provider.id() + ModelBundle.EXTENSION);
-            ModelBundle.save(file, new GadgetCarrier(provider), Provenance.now(Map.of(), 1, "none", 0), Map.of());
+            ModelBundle.save(file, new GadgetCarrier(provider));
             ModelBundle bundle = ModelBundle.read(file);
             TamperedModelException e = assertThrows(TamperedModelException.class, () -> provider.load(bundle).close(),
                     provider.id() + " loaded a bundle carrying " + ArmedGadget.class.getName());

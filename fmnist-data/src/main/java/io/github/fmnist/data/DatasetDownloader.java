@@ -1,5 +1,6 @@
 package io.github.fmnist.data;
 
+import io.github.fmnist.api.file.AtomicFile;
 import io.github.fmnist.api.CorruptDataException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,10 +13,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.time.Duration;
@@ -62,7 +61,7 @@ final class DatasetDownloader {
 
     private void fetch(HttpClient client, URI uri, String name, Path cache) throws IOException {
         LOG.info("Downloading Fashion-MNIST file {} from {}", name, uri);
-        Path temp = Files.createTempFile(cache, "." + name + "-", ".part");
+        Path temp = AtomicFile.temporarySibling(cache.resolve(name + ".part"));
         try {
             long bytes = transfer(client, uri, temp);
             boolean gzip = isGzip(temp);
@@ -73,7 +72,7 @@ final class DatasetDownloader {
                         + expected + ", found " + found);
             }
             Path target = cache.resolve(gzip ? name + ".gz" : name);
-            moveAtomically(temp, target);
+            AtomicFile.move(temp, target);
             LOG.info("Saved {} ({} bytes, SHA-256 verified) to {}", name, bytes, target);
         } finally {
             Files.deleteIfExists(temp);
@@ -150,13 +149,5 @@ final class DatasetDownloader {
             throw new CorruptDataException(source, -1, "broken gzip stream: " + e.getMessage(), e);
         }
         return HexFormat.of().formatHex(digest.digest());
-    }
-
-    private static void moveAtomically(Path source, Path target) throws IOException {
-        try {
-            Files.move(source, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(source, target, StandardCopyOption.REPLACE_EXISTING);
-        }
     }
 }

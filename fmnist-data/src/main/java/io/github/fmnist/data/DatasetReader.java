@@ -2,6 +2,7 @@ package io.github.fmnist.data;
 
 import io.github.fmnist.api.CorruptDataException;
 import io.github.fmnist.api.ImageBatch;
+import io.github.fmnist.api.DataOrigin;
 import io.github.fmnist.api.LabeledDataset;
 import io.github.fmnist.data.idx.IdxImageReader;
 import io.github.fmnist.data.idx.IdxLabelReader;
@@ -25,12 +26,13 @@ final class DatasetReader {
 
     FashionMnistData read(Path directory) {
         Map<String, String> sums = new LinkedHashMap<>();
-        LabeledDataset train = pair(directory, DatasetFiles.TRAIN_IMAGES, DatasetFiles.TRAIN_LABELS, sums);
-        LabeledDataset test = pair(directory, DatasetFiles.TEST_IMAGES, DatasetFiles.TEST_LABELS, sums);
+        LabeledDataset train = pair(directory, DatasetFiles.TRAIN_IMAGES, DatasetFiles.TRAIN_LABELS, sums, "Fashion-MNIST train");
+        LabeledDataset test = pair(directory, DatasetFiles.TEST_IMAGES, DatasetFiles.TEST_LABELS, sums, "Fashion-MNIST test");
         return new FashionMnistData(train, test, directory.toAbsolutePath().toString(), sums);
     }
 
-    private LabeledDataset pair(Path directory, String imagesName, String labelsName, Map<String, String> sums) {
+    private LabeledDataset pair(Path directory, String imagesName, String labelsName, Map<String, String> sums,
+                                String description) {
         Path imagesFile = file(directory, imagesName);
         Path labelsFile = file(directory, labelsName);
         MessageDigest digest = sha256();
@@ -42,7 +44,8 @@ final class DatasetReader {
             throw new CorruptDataException(labelsFile.toString(), 4, "count mismatch: " + imagesFile + " holds "
                     + images.size() + " images, expected as many labels, found " + labels.length);
         }
-        return LabeledDataset.of(images, labels);
+        Map<String, String> origin = Map.of(imagesName, sums.get(imagesName), labelsName, sums.get(labelsName));
+        return LabeledDataset.of(images, labels).withOrigin(new DataOrigin(origin, description + " (" + labels.length + ")"));
     }
 
     /** Finishes {@code digest} (which is reset) and compares it with the expected hash when verifying. */

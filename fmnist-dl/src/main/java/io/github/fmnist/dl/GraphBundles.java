@@ -40,7 +40,7 @@ final class GraphBundles {
             requireVertex(bundle, network, name);
         }
         requireVertex(bundle, network, Architecture.LOGITS);
-        ModelInfo info = new ModelInfo(descriptor.id(), bundle.manifest().providerVersion(), hyperparameters);
+        ModelInfo info = ModelInfo.of(bundle.manifest(), hyperparameters);
         return new GraphClassifier(info, network, architecture.convolutionLayers());
     }
 

@@ -47,7 +47,8 @@ final class GraphTrainer implements Trainer {
     public Classifier fit(TrainingRequest request) {
         long started = System.nanoTime();
         NativeRuntime.enableOneDnn();
-        NativeRuntime.useThreads(settings.threads());
+        int threads = NativeRuntime.threadsWithin(settings.threads(), request.threads());
+        NativeRuntime.useThreads(threads);
         LabeledDataset train = request.train();
         LabeledDataset validation = request.validation();
         if (validation.isEmpty() && settings.validationFraction() > 0) {
@@ -121,7 +122,8 @@ final class GraphTrainer implements Trainer {
         }
         network.setListeners();
         listener.onEvent(new TrainingEvent.Finished(Duration.ofNanos(System.nanoTime() - started), keptEpoch));
-        return new GraphClassifier(info, network, architecture.convolutionLayers());
+        return new GraphClassifier(info.withProvenance(request.provenance(lastEpoch, threads)), network,
+                architecture.convolutionLayers());
     }
 
     private static void fitBatch(ComputationGraph network, ImageBatch images, int[] labels) {

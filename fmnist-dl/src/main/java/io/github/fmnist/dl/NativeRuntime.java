@@ -27,6 +27,30 @@ final class NativeRuntime {
         }
     }
 
+    /**
+     * The native threads a training uses: the {@code threads} hyperparameter if set, else the runtime's default
+     * ({@code OMP_NUM_THREADS} or the core count), never more than the request's thread budget.
+     */
+    static int threadsWithin(int hyperparameter, int budget) {
+        int wanted = hyperparameter > 0 ? hyperparameter : runtimeDefault();
+        return Math.max(1, Math.min(wanted, budget));
+    }
+
+    private static int runtimeDefault() {
+        String omp = System.getenv("OMP_NUM_THREADS");
+        if (omp != null) {
+            try {
+                int n = Integer.parseInt(omp.trim());
+                if (n > 0) {
+                    return n;
+                }
+            } catch (NumberFormatException e) {
+                // OpenMP ignores a malformed value too
+            }
+        }
+        return Runtime.getRuntime().availableProcessors();
+    }
+
     /** Sets the native thread count; {@code 0} leaves the runtime's choice (OMP_NUM_THREADS or the core count). */
     static void useThreads(int threads) {
         if (threads > 0) {

@@ -25,7 +25,7 @@ final class TrainingHyperparameters {
     static final Hyperparameter<Integer> PATIENCE = Hyperparameter.ofInt("early-stopping-patience", 0, 0, 1000,
             "stop after this many epochs without a lower validation loss and restore the best epoch (0 = off)");
     static final Hyperparameter<Integer> THREADS =
-            Hyperparameter.ofInt("threads", 0, 0, 256, "native threads (0 = OMP_NUM_THREADS or the core count); fix it for bit-identical results");
+            Hyperparameter.ofInt("threads", 0, 0, 256, "native threads (0 = OMP_NUM_THREADS or the core count), at most the request's thread budget; fix it for bit-identical results");
 
     /** The shared hyperparameters, in declaration order. */
     static final List<Hyperparameter<?>> SHARED = List.of(EPOCHS, BATCH_SIZE, LEARNING_RATE, SCHEDULE,

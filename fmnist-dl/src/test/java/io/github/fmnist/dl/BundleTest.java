@@ -66,7 +66,7 @@ class BundleTest {
     }
 
     private static Path save(Path file) throws IOException {
-        ModelBundle.save(file, cnn, Provenance.now(Map.of(), 3, "synthetic", 1), Map.of());
+        ModelBundle.save(file, cnn);
         return file;
     }
 

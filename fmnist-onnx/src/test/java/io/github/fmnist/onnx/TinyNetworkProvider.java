@@ -33,30 +33,38 @@ public final class TinyNetworkProvider implements ModelProvider {
 
     @Override
     public Trainer trainer(Hyperparameters hyperparameters) {
-        return request -> new TinyClassifier(request.seed());
+        return request -> new TinyClassifier(request.seed(), ModelInfo.of(DESCRIPTOR, DESCRIPTOR.defaults())
+                .withProvenance(request.provenance(1, 1)));
     }
 
     @Override
     public Classifier load(ModelBundle bundle) {
         bundle.requireProvider(ID);
-        return new TinyClassifier(Long.parseLong(new String(bundle.readAllBytes("seed.txt"), StandardCharsets.UTF_8)));
+        return new TinyClassifier(Long.parseLong(new String(bundle.readAllBytes("seed.txt"), StandardCharsets.UTF_8)),
+                ModelInfo.of(bundle.manifest(), DESCRIPTOR.defaults()));
     }
 
     /** Predicts with the reference forward pass of {@link TestNetworks#residualCnn(long)}. */
     public static final class TinyClassifier implements Classifier, NetworkExportable {
         private final long seed;
+        private final ModelInfo info;
         private final NetworkDescription network;
         private final ReferenceNetwork reference;
 
         public TinyClassifier(long seed) {
+            this(seed, ModelInfo.of(DESCRIPTOR, DESCRIPTOR.defaults()));
+        }
+
+        TinyClassifier(long seed, ModelInfo info) {
             this.seed = seed;
+            this.info = info;
             this.network = TestNetworks.residualCnn(seed);
             this.reference = ReferenceNetwork.of(network);
         }
 
         @Override
         public ModelInfo info() {
-            return ModelInfo.of(DESCRIPTOR, DESCRIPTOR.defaults());
+            return info;
         }
 
         @Override

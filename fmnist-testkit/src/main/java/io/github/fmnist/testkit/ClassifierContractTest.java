@@ -196,7 +196,7 @@ public abstract class ClassifierContractTest {
     @Test
     void bundleRoundTripGivesIdenticalPredictions(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("model" + ModelBundle.EXTENSION);
-        ModelBundle.save(file, trained, Provenance.now(Map.of(), seed(), "synthetic", 1), Map.of());
+        ModelBundle.save(file, trained);
         ModelBundle bundle = ModelBundle.read(file);
         assertEquals(provider().id(), bundle.manifest().providerId());
         try (Classifier loaded = provider().load(bundle)) {
@@ -209,7 +209,7 @@ public abstract class ClassifierContractTest {
     @Test
     void bundleOfAnotherProviderIsRejected(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("foreign" + ModelBundle.EXTENSION);
-        ModelBundle.save(file, new ForeignClassifier(), Provenance.now(Map.of(), 1, "none", 0), Map.of());
+        ModelBundle.save(file, new ForeignClassifier());
         ModelBundle foreign = ModelBundle.read(file);
         assertThrows(IncompatibleModelException.class, () -> provider().load(foreign).close(),
                 "loading a bundle written by provider '" + ForeignClassifier.ID + "' must fail");

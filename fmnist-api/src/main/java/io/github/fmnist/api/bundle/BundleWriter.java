@@ -1,17 +1,18 @@
 package io.github.fmnist.api.bundle;
 
 import io.github.fmnist.api.FmnistVersion;
+import io.github.fmnist.api.file.AtomicFile;
 import io.github.fmnist.api.model.Classifier;
 import io.github.fmnist.api.model.ModelInfo;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -21,43 +22,46 @@ import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
-/** Writes a bundle to a temporary file beside the target and moves it into place atomically. */
+/** Writes a bundle through {@link AtomicFile}: it appears complete or not at all. */
 final class BundleWriter {
     private BundleWriter() {
     }
 
-    static void save(Path target, Classifier classifier, Provenance provenance, Map<String, Double> metrics) throws IOException {
-        Path absolute = target.toAbsolutePath();
-        Path dir = absolute.getParent();
-        Files.createDirectories(dir);
-        Path temp = Files.createTempFile(dir, "." + absolute.getFileName(), ".tmp");
-        try {
-            try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(temp))) {
-                Sink sink = new Sink(zip);
-                classifier.writePayload(sink);
-                sink.requireClosed();
-                ModelInfo info = classifier.info();
-                BundleManifest manifest = new BundleManifest(ModelBundle.FORMAT_VERSION, info.providerId(),
-                        info.providerVersion(), FmnistVersion.current(), info.hyperparameters().asText(), provenance,
-                        metrics, sink.entries);
-                zip.putNextEntry(new ZipEntry(ModelBundle.MANIFEST_ENTRY));
-                zip.write(ManifestCodec.write(manifest).getBytes(StandardCharsets.UTF_8));
-                zip.closeEntry();
-            }
-            Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+    static void save(Path target, Classifier classifier, Map<String, Double> metrics) throws IOException {
+        AtomicFile.write(target, out -> {
+            ZipOutputStream zip = new ZipOutputStream(out);
+            ModelInfo info = classifier.info();
+            Provenance provenance = info.provenance();
+            Sink sink = new Sink(zip, LocalDateTime.ofInstant(provenance.createdAt(), ZoneOffset.UTC));
+            classifier.writePayload(sink);
+            sink.requireClosed();
+            BundleManifest manifest = new BundleManifest(ModelBundle.FORMAT_VERSION, info.providerId(),
+                    info.providerVersion(), FmnistVersion.current(), info.hyperparameters().asText(), provenance,
+                    metrics, sink.entries);
+            zip.putNextEntry(sink.zipEntry(ModelBundle.MANIFEST_ENTRY));
+            zip.write(ManifestCodec.write(manifest).getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+            zip.finish();
+        });
     }
 
     private static final class Sink implements PayloadSink {
         private final ZipOutputStream zip;
+        private final LocalDateTime entryTime;
         private final List<PayloadEntry> entries = new ArrayList<>();
         private final Set<String> names = new HashSet<>();
         private boolean open;
 
-        Sink(ZipOutputStream zip) {
+        Sink(ZipOutputStream zip, LocalDateTime entryTime) {
             this.zip = zip;
+            this.entryTime = entryTime;
+        }
+
+        /** Entries carry the training time, not the time of writing, so saving the same model twice gives the same bytes. */
+        ZipEntry zipEntry(String name) {
+            ZipEntry entry = new ZipEntry(name);
+            entry.setTimeLocal(entryTime); // time-zone independent
+            return entry;
         }
 
         @Override
@@ -72,7 +76,7 @@ final class BundleWriter {
                 throw new IllegalStateException("close the previous payload entry before starting '" + name + "'");
             }
             open = true;
-            zip.putNextEntry(new ZipEntry(ModelBundle.PAYLOAD_PREFIX + name));
+            zip.putNextEntry(zipEntry(ModelBundle.PAYLOAD_PREFIX + name));
             MessageDigest digest = ModelBundle.sha256();
             return new FilterOutputStream(new DigestOutputStream(zip, digest)) {
                 private long size;

@@ -37,6 +37,7 @@ final class ManifestCodec {
         kv.put("provenance.seed", Long.toString(p.seed()));
         kv.put("provenance.split", p.split());
         kv.put("provenance.epochs", Integer.toString(p.epochs()));
+        kv.put("provenance.threads", Integer.toString(p.threads()));
         kv.put("provenance.created", p.createdAt().toString());
         kv.put("provenance.java", p.java());
         kv.put("provenance.os", p.os());
@@ -119,7 +120,7 @@ final class ManifestCodec {
         }
         Provenance provenance = new Provenance(dataset, (long) number(required(p, "provenance.seed", source), "provenance.seed", source),
                 p.getProperty("provenance.split", ""), (int) number(p.getProperty("provenance.epochs", "0"), "provenance.epochs", source),
-                created, p.getProperty("provenance.java", ""), p.getProperty("provenance.os", ""));
+                (int) number(p.getProperty("provenance.threads", "0"), "provenance.threads", source), created, p.getProperty("provenance.java", ""), p.getProperty("provenance.os", ""));
         return new BundleManifest(formatVersion(p, source), required(p, "provider.id", source),
                 required(p, "provider.version", source), required(p, "fmnist.version", source),
                 hyper, provenance, metrics, payload);

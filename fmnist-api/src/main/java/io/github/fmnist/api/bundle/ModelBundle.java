@@ -33,9 +33,11 @@ import java.util.zip.ZipFile;
  * exactly what was checked.
  *
  * <pre>{@code
- * ModelBundle.save(Path.of("cnn.fmnist"), classifier, provenance, Map.of("test.accuracy", 0.93));
+ * ModelBundle.save(Path.of("cnn.fmnist"), classifier);          // provenance comes from the training
+ * Classifier again = registry.loadClassifier(Path.of("cnn.fmnist"));
+ * // or, step by step:
  * ModelBundle bundle = ModelBundle.read(Path.of("cnn.fmnist"));
- * Classifier again = registry.requireModel(bundle.manifest().providerId()).load(bundle);
+ * bundle.manifest().provenance().datasetSha256();
  * }</pre>
  */
 public final class ModelBundle {
@@ -62,11 +64,19 @@ public final class ModelBundle {
     }
 
     /**
-     * Saves {@code classifier} with its provenance and metrics. The file appears complete or not at all
-     * (written to a temporary file in the same folder, then moved atomically).
+     * Saves {@code classifier} with the provenance its training recorded ({@code classifier.info().provenance()}) and
+     * no metrics. The file appears complete or not at all (see {@link io.github.fmnist.api.file.AtomicFile}).
      */
-    public static void save(Path file, Classifier classifier, Provenance provenance, Map<String, Double> metrics) throws IOException {
-        BundleWriter.save(file, classifier, provenance, metrics);
+    public static void save(Path file, Classifier classifier) throws IOException {
+        save(file, classifier, Map.of());
+    }
+
+    /**
+     * Saves {@code classifier} with its provenance and named {@code metrics}, e.g. {@code test.accuracy}.
+     * Saving the same classifier twice gives the same bytes: entries carry the training time, not today's.
+     */
+    public static void save(Path file, Classifier classifier, Map<String, Double> metrics) throws IOException {
+        BundleWriter.save(file, classifier, metrics);
     }
 
     /**

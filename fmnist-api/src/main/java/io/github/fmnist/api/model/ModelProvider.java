@@ -25,7 +25,18 @@ public interface ModelProvider {
     Trainer trainer(Hyperparameters hyperparameters);
 
     /**
-     * Rebuilds a classifier from a verified bundle that this provider wrote.
+     * Whether this provider reads bundles written by version {@code bundleProviderVersion} of itself; the registry
+     * asks before {@link #load}, as SLF4J checks a provider's API version. The default accepts the same major
+     * version up to this provider's own ({@code 1.0} and {@code 1.1} for a {@code 1.1} provider, not {@code 1.2}
+     * or {@code 2.0}); see {@link ProviderVersion}. Override it when a change breaks or keeps compatibility otherwise.
+     */
+    default boolean canRead(String bundleProviderVersion) {
+        return ProviderVersion.canRead(descriptor().version(), bundleProviderVersion);
+    }
+
+    /**
+     * Rebuilds a classifier from a verified bundle that this provider wrote. Give the classifier
+     * {@code ModelInfo.of(bundle.manifest(), hyperparameters)} so that it keeps the bundle's provenance.
      *
      * @throws io.github.fmnist.api.IncompatibleModelException if the bundle is not this provider's or misses entries
      */

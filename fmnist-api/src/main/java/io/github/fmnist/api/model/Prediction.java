@@ -13,7 +13,7 @@ import java.util.stream.IntStream;
  * <pre>{@code
  * Prediction p = classifier.predict(image);
  * p.predicted();          // FashionClass.ANKLE_BOOT
- * p.top(3);               // the three most likely classes with their probabilities
+ * p.top(3);               // [Ankle boot 97.3 %, Sneaker 2.1 %, Sandal 0.4 %]
  * }</pre>
  *
  * @param probabilities ten probabilities, indexed by label (copied)
@@ -80,10 +80,14 @@ public record Prediction(float[] probabilities) {
 
     @Override
     public String toString() {
-        return "Prediction[" + predicted() + " " + confidence() + "]";
+        return "Prediction[" + top(1).get(0) + "]";
     }
 
-    /** A class with its probability. */
+    /** A class with its probability; prints as {@code "Ankle boot 97.3 %"}, so {@code top(3)} prints readably. */
     public record ClassProbability(FashionClass fashionClass, float probability) {
+        @Override
+        public String toString() {
+            return fashionClass.displayName() + " " + String.format(java.util.Locale.ROOT, "%.1f %%", probability * 100);
+        }
     }
 }

@@ -1,10 +1,13 @@
 package io.github.fmnist.api.registry;
 
+import io.github.fmnist.api.IncompatibleModelException;
 import io.github.fmnist.api.InvalidInputException;
+import io.github.fmnist.api.bundle.BundleManifest;
 import io.github.fmnist.api.bundle.ModelBundle;
 import io.github.fmnist.api.explain.ExplainerProvider;
 import io.github.fmnist.api.model.Classifier;
 import io.github.fmnist.api.model.ModelProvider;
+import io.github.fmnist.api.model.ProviderVersion;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -82,7 +85,7 @@ public final class PluginRegistry {
      */
     public ModelProvider requireModel(String id) {
         return model(id).orElseThrow(() -> new InvalidInputException("no model plugin with id '" + id + "'; available: "
-                + models.ids() + problemHint()));
+                + models.ids() + KnownPlugins.hint("model", id) + problemHint()));
     }
 
     /** The explainer providers, in discovery order. */
@@ -102,7 +105,7 @@ public final class PluginRegistry {
      */
     public ExplainerProvider requireExplainer(String id) {
         return explainer(id).orElseThrow(() -> new InvalidInputException("no explainer plugin with id '" + id
-                + "'; available: " + explainers.ids() + problemHint()));
+                + "'; available: " + explainers.ids() + KnownPlugins.hint("explainer", id) + problemHint()));
     }
 
     /** Plugins that were skipped and restriction entries that matched nothing, as messages. */
@@ -113,13 +116,27 @@ public final class PluginRegistry {
     }
 
     /**
-     * Reads and verifies a bundle and loads it with the provider that wrote it.
+     * Reads and verifies a bundle and loads it with the provider that wrote it, once that provider has confirmed
+     * it reads the version that wrote the bundle ({@link ModelProvider#canRead}).
      *
-     * @throws InvalidInputException if that provider is not on the class path
+     * @throws InvalidInputException      if that provider is not on the class path
+     * @throws IncompatibleModelException if the provider on the class path cannot read the bundle's provider version
      */
     public Classifier loadClassifier(Path bundleFile) throws IOException {
-        ModelBundle bundle = ModelBundle.read(bundleFile);
-        return requireModel(bundle.manifest().providerId()).load(bundle);
+        return load(ModelBundle.read(bundleFile));
+    }
+
+    /** As {@link #loadClassifier(Path)}, for a bundle already read. */
+    public Classifier load(ModelBundle bundle) {
+        BundleManifest manifest = bundle.manifest();
+        ModelProvider provider = requireModel(manifest.providerId());
+        if (!provider.canRead(manifest.providerVersion())) {
+            throw new IncompatibleModelException(bundle.path() + ": written by provider '" + manifest.providerId() + "' "
+                    + manifest.providerVersion() + ", which provider '" + provider.id() + "' " + provider.descriptor().version()
+                    + " on the class path cannot read (it reads " + ProviderVersion.readableRange(provider.descriptor().version())
+                    + "); use the plugin version that wrote it");
+        }
+        return provider.load(bundle);
     }
 
     private String problemHint() {

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ModelBundleTest {
     private static final Hyperparameter<Integer> EPOCHS = Hyperparameter.ofInt("epochs", 5, 1, 10, "passes");
     private static final Provenance PROVENANCE = new Provenance(Map.of("train-images-idx3-ubyte", "abc"), 42,
-            "train 900 / validation 100", 3, Instant.parse("2026-11-22T10:00:00Z"), "25", "Linux amd64");
+            "train 900 / validation 100", 3, 1, Instant.parse("2026-11-22T10:00:00Z"), "25", "Linux amd64");
 
     @TempDir
     Path dir;
@@ -46,7 +46,7 @@ class ModelBundleTest {
 
         @Override
         public ModelInfo info() {
-            return new ModelInfo("fixed", "1.2", Hyperparameters.defaults(List.of(EPOCHS)).with(EPOCHS, 3));
+            return new ModelInfo("fixed", "1.2", Hyperparameters.defaults(List.of(EPOCHS)).with(EPOCHS, 3), PROVENANCE);
         }
 
         @Override
@@ -77,7 +77,7 @@ class ModelBundleTest {
 
     private Path saved() throws IOException {
         Path file = dir.resolve("m.fmnist");
-        ModelBundle.save(file, classifier(), PROVENANCE, Map.of("test.accuracy", 0.875));
+        ModelBundle.save(file, classifier(), Map.of("test.accuracy", 0.875));
         return file;
     }
 
@@ -167,7 +167,7 @@ class ModelBundleTest {
         Path file = dir.resolve("broken.fmnist");
         Classifier failing = new FixedPayload(Map.of()) {
         };
-        assertThrows(IOException.class, () -> ModelBundle.save(file, failing, PROVENANCE, Map.of()));
+        assertThrows(IOException.class, () -> ModelBundle.save(file, failing));
         try (var files = Files.list(dir)) {
             assertEquals(List.of(), files.toList(), "no target and no temporary file is left");
         }
@@ -176,7 +176,7 @@ class ModelBundleTest {
     @Test
     void saveReplacesAnExistingFileWhole() throws IOException {
         Path file = saved();
-        ModelBundle.save(file, classifier(), PROVENANCE, Map.of("test.accuracy", 0.5));
+        ModelBundle.save(file, classifier(), Map.of("test.accuracy", 0.5));
         assertEquals(0.5, ModelBundle.read(file).manifest().metrics().get("test.accuracy"));
         try (var files = Files.list(dir)) {
             assertFalse(files.anyMatch(p -> p.getFileName().toString().endsWith(".tmp")));
@@ -204,6 +204,16 @@ class ModelBundleTest {
             }
         }
         return target;
+    }
+
+    @Test
+    void savingTheSameModelTwiceGivesTheSameBytes() throws IOException, InterruptedException {
+        Path first = saved();
+        byte[] before = Files.readAllBytes(first);
+        Thread.sleep(2_100); // ZIP times have a 2-second resolution: a wall-clock time would now differ
+        Path second = dir.resolve("again.fmnist");
+        ModelBundle.save(second, classifier(), Map.of("test.accuracy", 0.875));
+        assertArrayEquals(before, Files.readAllBytes(second));
     }
 
     private void copyWith(Path source, Path target, String extraName, byte[] extra) throws IOException {

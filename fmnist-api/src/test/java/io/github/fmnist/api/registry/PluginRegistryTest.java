@@ -1,10 +1,17 @@
 package io.github.fmnist.api.registry;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.fmnist.api.IncompatibleModelException;
 import io.github.fmnist.api.InvalidInputException;
+import io.github.fmnist.api.bundle.ModelBundle;
+import io.github.fmnist.api.bundle.PayloadSink;
+import io.github.fmnist.api.model.Classifier;
+import io.github.fmnist.api.model.Hyperparameters;
+import io.github.fmnist.api.model.ModelInfo;
 import io.github.fmnist.api.PluginConfigurationException;
 import io.github.fmnist.api.model.ModelProvider;
 import java.io.IOException;
@@ -111,5 +118,56 @@ class PluginRegistryTest {
             assertTrue(e.getMessage().contains("'cnn'") && e.getMessage().contains("[alpha]"), e.getMessage());
             assertTrue(registry.model("cnn").isEmpty());
         }
+    }
+
+    @Test
+    void aMissingPublishedPluginNamesTheArtifactThatProvidesIt() throws IOException {
+        try (URLClassLoader loader = PluginJars.loader(jars.modelPlugin("alpha.jar", "Alpha", "alpha", ""))) {
+            PluginRegistry registry = PluginRegistry.discover(loader);
+            InvalidInputException cnn = assertThrows(InvalidInputException.class, () -> registry.requireModel("cnn"));
+            assertEquals("no model plugin with id 'cnn'; available: [alpha]; 'cnn' is provided by io.github.fmnist:fmnist-dl:"
+                    + " add that dependency to the class path", cnn.getMessage());
+            InvalidInputException svm = assertThrows(InvalidInputException.class, () -> registry.requireModel("svm"));
+            assertTrue(svm.getMessage().contains("io.github.fmnist:fmnist-classic"), svm.getMessage());
+            InvalidInputException grad = assertThrows(InvalidInputException.class, () -> registry.requireExplainer("gradcam"));
+            assertTrue(grad.getMessage().contains("io.github.fmnist:fmnist-explain"), grad.getMessage());
+            InvalidInputException mine = assertThrows(InvalidInputException.class, () -> registry.requireModel("mine"));
+            assertFalse(mine.getMessage().contains("provided by"), mine.getMessage());
+        }
+    }
+
+    @Test
+    void aBundleFromANewerProviderVersionIsRefusedBeforeLoading() throws IOException {
+        Path newer = bundleOf("alpha", "2.0");
+        Path same = bundleOf("alpha", "1");
+        // The test plugin is version 1 and its load() throws UnsupportedOperationException: reaching it means accepted.
+        try (URLClassLoader loader = PluginJars.loader(jars.modelPlugin("alpha.jar", "Alpha", "alpha", ""))) {
+            PluginRegistry registry = PluginRegistry.discover(loader);
+            IncompatibleModelException e = assertThrows(IncompatibleModelException.class, () -> registry.loadClassifier(newer));
+            assertTrue(e.getMessage().contains("written by provider 'alpha' 2.0"), e.getMessage());
+            assertTrue(e.getMessage().contains("reads 1.0 to 1.0"), e.getMessage());
+            assertThrows(UnsupportedOperationException.class, () -> registry.loadClassifier(same));
+        }
+    }
+
+    private Path bundleOf(String id, String version) throws IOException {
+        Path file = dir.resolve(id + "-" + version + ".fmnist");
+        ModelBundle.save(file, new Classifier() {
+            @Override
+            public ModelInfo info() {
+                return new ModelInfo(id, version, Hyperparameters.defaults(List.of()));
+            }
+
+            @Override
+            public float[][] predictNormalized(float[] nchw) {
+                return new float[Classifier.imageCount(nchw)][10];
+            }
+
+            @Override
+            public void writePayload(PayloadSink sink) throws IOException {
+                sink.write("x.bin", new byte[] {1});
+            }
+        });
+        return file;
     }
 }

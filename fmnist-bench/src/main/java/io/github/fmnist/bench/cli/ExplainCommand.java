@@ -85,7 +85,7 @@ final class ExplainCommand implements Callable<Integer> {
                 String base = input.getFileName().toString().replaceFirst("\\.[^.]*$", "");
                 Path file = output.resolve(base + "-" + explainerId + ".png");
                 java.awt.image.BufferedImage figure = renderer.render(image, e, p);
-                io.github.fmnist.bench.files.AtomicFiles.write(file, out -> javax.imageio.ImageIO.write(figure, "png", out));
+                io.github.fmnist.api.file.AtomicFile.write(file, out -> javax.imageio.ImageIO.write(figure, "png", out));
                 report(file, p);
             }
         }

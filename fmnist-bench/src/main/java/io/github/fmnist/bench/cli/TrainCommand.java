@@ -3,25 +3,22 @@ package io.github.fmnist.bench.cli;
 import com.google.inject.Injector;
 import io.github.fmnist.api.TrainingCancelledException;
 import io.github.fmnist.api.bundle.ModelBundle;
-import io.github.fmnist.api.bundle.Provenance;
 import io.github.fmnist.api.eval.Evaluation;
 import io.github.fmnist.api.model.Classifier;
 import io.github.fmnist.api.model.ModelDescriptor;
 import io.github.fmnist.api.model.ModelProvider;
-import io.github.fmnist.api.model.TrainingRequest;
 import io.github.fmnist.api.registry.PluginRegistry;
 import io.github.fmnist.bench.data.BenchData;
 import io.github.fmnist.bench.data.BenchDataSource;
 import io.github.fmnist.bench.progress.ProgressLine;
 import io.github.fmnist.bench.progress.TrainingProgress;
-import io.github.fmnist.bench.results.Throughput;
 import io.github.fmnist.bench.run.BenchProfile;
 import io.github.fmnist.bench.run.HyperparameterChoice;
 import io.github.fmnist.bench.run.InferenceMeter;
 import io.github.fmnist.bench.run.PreparedData;
+import io.github.fmnist.bench.run.TrainEvaluateSave;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -64,6 +61,9 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Bundle to write. Default: MODEL.fmnist.")
     Path output;
 
+    @Option(names = "--threads", paramLabel = "N", description = "Threads the training may use (its thread budget). Default: all processors.")
+    Integer threadsOption;
+
     @Override
     public Integer call() throws Exception {
         Injector injector = root.injector(data.directory());
@@ -84,27 +84,22 @@ final class TrainCommand implements Callable<Integer> {
         line.message("Training " + d.id() + " (preset " + choice.preset() + ": " + choice.values().asText() + ") on "
                 + prepared.info().description());
         Path target = output != null ? output : Path.of(d.id() + ModelBundle.EXTENSION);
+        int threads = threadsOption != null ? threadsOption : Runtime.getRuntime().availableProcessors();
+        if (threads < 1) {
+            throw new UsageException("--threads must be at least 1, found " + threads);
+        }
         try (InterruptGuard guard = new InterruptGuard(root.err())) {
             TrainingProgress progress = new TrainingProgress(d.id(), line, guard::interrupted);
             Classifier classifier;
             try {
-                classifier = provider.trainer(choice.values())
-                        .fit(new TrainingRequest(prepared.train(), prepared.validation(), seed, progress));
+                classifier = TrainEvaluateSave.train(provider, choice.values(), prepared, seed, threads, progress);
             } catch (TrainingCancelledException e) {
                 line.message("Interrupted; nothing saved.");
                 return ExitCodes.INTERRUPTED;
             }
             try (classifier) {
                 InferenceMeter meter = new InferenceMeter(line, guard::interrupted);
-                InferenceMeter.Predicted predicted = meter.predictAll(classifier, prepared.test().images(), "evaluate",
-                        Throughput.NATIVE);
-                Evaluation e = Evaluation.of(prepared.test().labels(), predicted.probabilities());
-                Map<String, Double> metrics = new LinkedHashMap<>();
-                metrics.put("test.accuracy", e.accuracy());
-                metrics.put("test.macro_f1", e.macroAverage().f1());
-                metrics.put("test.log_loss", e.logLoss());
-                ModelBundle.save(target, classifier, Provenance.now(source.sha256(), seed, prepared.info().description(),
-                        progress.epochs().size()), metrics);
+                Evaluation e = TrainEvaluateSave.evaluateAndSave(classifier, prepared, meter, "evaluate", target).evaluation();
                 root.out().printf(Locale.ROOT, "%s: test accuracy %.4f, macro F1 %.4f, log-loss %.4f; saved %s%n", d.id(),
                         e.accuracy(), e.macroAverage().f1(), e.logLoss(), target.toAbsolutePath());
             } catch (TrainingCancelledException e) {

@@ -1,7 +1,7 @@
 package io.github.fmnist.bench.report;
 
 import io.github.fmnist.api.FashionClass;
-import io.github.fmnist.bench.files.AtomicFiles;
+import io.github.fmnist.api.file.AtomicFile;
 import io.github.fmnist.bench.results.BenchResults;
 import io.github.fmnist.bench.results.ModelOutcome;
 import java.awt.Color;
@@ -43,7 +43,7 @@ public final class ConfusionMatrixFigureWriter implements ReportWriter {
         for (ModelOutcome.Completed c : results.completed()) {
             BufferedImage image = render(c.run().displayName() + " (" + c.modelId() + ")",
                     c.evaluation().confusionMatrix().counts());
-            AtomicFiles.write(outputDirectory.resolve(relativePath(c.modelId())), out -> {
+            AtomicFile.write(outputDirectory.resolve(relativePath(c.modelId())), out -> {
                 // An in-memory stream: ImageIO's default file cache registers a shutdown hook on first use, which
                 // fails ("Shutdown in progress") when the first figure is written after Ctrl-C.
                 try (MemoryCacheImageOutputStream png = new MemoryCacheImageOutputStream(out)) {

@@ -1,7 +1,7 @@
 package io.github.fmnist.bench.report;
 
 import io.github.fmnist.api.eval.ConfusedPair;
-import io.github.fmnist.bench.files.AtomicFiles;
+import io.github.fmnist.api.file.AtomicFile;
 import io.github.fmnist.bench.results.BenchResults;
 import io.github.fmnist.bench.results.BenchResults.GalleryInfo;
 import io.github.fmnist.bench.results.ModelOutcome;
@@ -30,7 +30,7 @@ public final class HtmlReportWriter implements ReportWriter {
     @Override
     public void write(BenchResults results, Path outputDirectory) throws IOException {
         PlotlyAsset.copyTo(outputDirectory);
-        AtomicFiles.writeString(outputDirectory.resolve(FILE), render(results));
+        AtomicFile.writeString(outputDirectory.resolve(FILE), render(results));
     }
 
     /** The page's HTML. */

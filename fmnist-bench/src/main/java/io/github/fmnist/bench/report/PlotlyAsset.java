@@ -1,7 +1,7 @@
 package io.github.fmnist.bench.report;
 
 import io.github.fmnist.api.FmnistException;
-import io.github.fmnist.bench.files.AtomicFiles;
+import io.github.fmnist.api.file.AtomicFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -48,7 +48,7 @@ public final class PlotlyAsset {
             if (size > 0 && size == sizeOf(resource)) {
                 return;
             }
-            AtomicFiles.copy(in, target);
+            AtomicFile.copy(in, target);
         }
     }
 

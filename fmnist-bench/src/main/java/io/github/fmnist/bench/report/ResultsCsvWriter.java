@@ -1,6 +1,6 @@
 package io.github.fmnist.bench.report;
 
-import io.github.fmnist.bench.files.AtomicFiles;
+import io.github.fmnist.api.file.AtomicFile;
 import io.github.fmnist.bench.results.BenchResults;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -18,7 +18,7 @@ public final class ResultsCsvWriter implements ReportWriter {
         for (List<String> row : SummaryTable.rows(results, true)) {
             line(out, row);
         }
-        AtomicFiles.writeString(outputDirectory.resolve(FILE), out.toString());
+        AtomicFile.writeString(outputDirectory.resolve(FILE), out.toString());
     }
 
     private static void line(StringBuilder out, List<String> cells) {

@@ -1,6 +1,6 @@
 package io.github.fmnist.bench.report;
 
-import io.github.fmnist.bench.files.AtomicFiles;
+import io.github.fmnist.api.file.AtomicFile;
 import io.github.fmnist.bench.results.BenchResults;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -12,6 +12,6 @@ public final class ResultsJsonWriter implements ReportWriter {
 
     @Override
     public void write(BenchResults results, Path outputDirectory) throws IOException {
-        AtomicFiles.writeString(outputDirectory.resolve(FILE), Json.write(ResultsDocument.tree(results)));
+        AtomicFile.writeString(outputDirectory.resolve(FILE), Json.write(ResultsDocument.tree(results)));
     }
 }

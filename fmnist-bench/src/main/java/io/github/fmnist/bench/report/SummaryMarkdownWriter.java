@@ -1,6 +1,6 @@
 package io.github.fmnist.bench.report;
 
-import io.github.fmnist.bench.files.AtomicFiles;
+import io.github.fmnist.api.file.AtomicFile;
 import io.github.fmnist.bench.results.BenchResults;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -31,7 +31,7 @@ public final class SummaryMarkdownWriter implements ReportWriter {
                 .append(results.environment().processors()).append(" processors, OMP_NUM_THREADS=")
                 .append(results.environment().ompThreads()).append(", Java ").append(results.environment().java())
                 .append(".\n\n").append(HtmlReportWriter.concurrencyNote(results)).append('\n');
-        AtomicFiles.writeString(outputDirectory.resolve(FILE), out.toString());
+        AtomicFile.writeString(outputDirectory.resolve(FILE), out.toString());
     }
 
     private static void row(StringBuilder out, List<String> cells) {

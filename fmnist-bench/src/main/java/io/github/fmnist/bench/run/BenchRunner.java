@@ -99,12 +99,13 @@ public final class BenchRunner {
      */
     private List<TrainingResult> trainAll(BenchSettings settings, PreparedData prepared, BenchData data, RunRecord record,
                                           Cancellation cancellation) {
-        ModelTraining training = new ModelTraining(settings, prepared, data.sha256(), line, cancellation, stages);
         int jobs = Math.min(settings.jobs(), Math.max(1, settings.models().size()));
         if (jobs > 1) {
             line.message("Training up to " + jobs + " models at a time; speed is measured afterwards, one model at a time.");
         }
+        // Each training's thread budget is its share; the job's pool also confines its evaluation's parallel streams.
         JobParallelism parallelism = JobParallelism.share(Runtime.getRuntime().availableProcessors(), jobs);
+        ModelTraining training = new ModelTraining(settings, prepared, parallelism.parallelism(), line, cancellation, stages);
         ExecutorService pool = Executors.newFixedThreadPool(jobs, new JobThreads());
         List<Future<Optional<TrainingResult>>> futures = new ArrayList<>();
         try {

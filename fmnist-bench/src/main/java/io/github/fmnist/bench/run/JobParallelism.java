@@ -1,8 +1,8 @@
 package io.github.fmnist.bench.run;
 
+import io.github.fmnist.api.model.ThreadBudget;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.ForkJoinWorkerThread;
 
 /**
  * Runs one bench job inside its own {@link ForkJoinPool}, so that the parallel streams a plugin uses (Smile's
@@ -36,39 +36,6 @@ final class JobParallelism {
      * as the job stops through its own cancellation flag. What the job throws is rethrown unchanged.
      */
     <T> T run(String name, Callable<T> job) throws Exception {
-        ForkJoinPool pool = new ForkJoinPool(parallelism, p -> {
-            ForkJoinWorkerThread worker = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(p);
-            worker.setName(name + "-" + worker.getPoolIndex());
-            return worker;
-        }, null, false);
-        try {
-            // The outcome travels in a holder: ForkJoinTask would rethrow a job's exception as a reflective copy.
-            Outcome<T> outcome = pool.submit(() -> Outcome.of(job)).join();
-            return outcome.get();
-        } finally {
-            pool.shutdown();
-        }
-    }
-
-    private record Outcome<T>(T value, Exception exception, Error error) {
-        static <T> Outcome<T> of(Callable<T> job) {
-            try {
-                return new Outcome<>(job.call(), null, null);
-            } catch (Exception e) {
-                return new Outcome<>(null, e, null);
-            } catch (Error e) {
-                return new Outcome<>(null, null, e);
-            }
-        }
-
-        T get() throws Exception {
-            if (error != null) {
-                throw error;
-            }
-            if (exception != null) {
-                throw exception;
-            }
-            return value;
-        }
+        return ThreadBudget.run(parallelism, name, job);
     }
 }

@@ -3,12 +3,10 @@ package io.github.fmnist.bench.run;
 import io.github.fmnist.api.FmnistException;
 import io.github.fmnist.api.TrainingCancelledException;
 import io.github.fmnist.api.bundle.ModelBundle;
-import io.github.fmnist.api.bundle.Provenance;
 import io.github.fmnist.api.eval.Evaluation;
 import io.github.fmnist.api.model.Classifier;
 import io.github.fmnist.api.model.ModelDescriptor;
 import io.github.fmnist.api.model.ModelProvider;
-import io.github.fmnist.api.model.TrainingRequest;
 import io.github.fmnist.bench.progress.ProgressLine;
 import io.github.fmnist.bench.progress.TrainingProgress;
 import io.github.fmnist.bench.results.ModelOutcome;
@@ -16,7 +14,6 @@ import io.github.fmnist.bench.results.ModelRun;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -34,17 +31,18 @@ final class ModelTraining {
 
     private final BenchSettings settings;
     private final PreparedData data;
-    private final Map<String, String> datasetSha256;
+    private final int threads;
     private final ProgressLine line;
     private final Cancellation cancellation;
     private final StageListener stages;
     private final InferenceMeter meter;
 
-    ModelTraining(BenchSettings settings, PreparedData data, Map<String, String> datasetSha256, ProgressLine line,
+    /** @param threads each training's thread budget (its share of the processors) */
+    ModelTraining(BenchSettings settings, PreparedData data, int threads, ProgressLine line,
                   Cancellation cancellation, StageListener stages) {
         this.settings = settings;
         this.data = data;
-        this.datasetSha256 = Map.copyOf(datasetSha256);
+        this.threads = threads;
         this.line = line;
         this.cancellation = cancellation;
         this.stages = stages;
@@ -63,8 +61,7 @@ final class ModelTraining {
         long start = System.nanoTime();
         stages.started(d.id(), StageListener.Stage.TRAINING);
         try {
-            classifier = provider.trainer(choice.values())
-                    .fit(new TrainingRequest(data.train(), data.validation(), settings.seed(), progress));
+            classifier = TrainEvaluateSave.train(provider, choice.values(), data, settings.seed(), threads, progress);
         } catch (TrainingCancelledException e) {
             progress.end();
             return new TrainingResult.Ended(new ModelOutcome.Partial(run(d, choice, progress, start),
@@ -103,19 +100,14 @@ final class ModelTraining {
         String id = run.modelId();
         line.message(String.format(Locale.ROOT, "   %s trained in %.1f s", id, run.trainSeconds()));
         // Not timed here: other models may be training. The speed measurements come later, alone.
-        float[][] probabilities = meter.probabilities(classifier, data.test().images(), pad(id) + " eval");
-        Evaluation evaluation = Evaluation.of(data.test().labels(), probabilities);
+        Path out = settings.outputDirectory();
+        TrainEvaluateSave.Evaluated evaluated = TrainEvaluateSave.evaluateAndSave(classifier, data, meter, pad(id) + " eval",
+                out.resolve("models").resolve(id + ModelBundle.EXTENSION));
+        Evaluation evaluation = evaluated.evaluation();
+        float[][] probabilities = evaluated.probabilities();
+        Path bundle = evaluated.bundle();
         line.message(String.format(Locale.ROOT, "   %s: accuracy %.4f, macro F1 %.4f, log-loss %.4f",
                 id, evaluation.accuracy(), evaluation.macroAverage().f1(), evaluation.logLoss()));
-
-        Path out = settings.outputDirectory();
-        Path bundle = out.resolve("models").resolve(id + ModelBundle.EXTENSION);
-        Provenance provenance = Provenance.now(datasetSha256, settings.seed(), data.info().description(), run.curves().size());
-        Map<String, Double> metrics = new LinkedHashMap<>();
-        metrics.put("test.accuracy", evaluation.accuracy());
-        metrics.put("test.macro_f1", evaluation.macroAverage().f1());
-        metrics.put("test.log_loss", evaluation.logLoss());
-        ModelBundle.save(bundle, classifier, provenance, metrics);
         ModelOutcome.Completed completed = new ModelOutcome.Completed(run, evaluation, List.of(),
                 out.relativize(bundle).toString(), Files.size(bundle), Optional.empty());
         return new TrainingResult.Evaluated(completed, classifier, probabilities, bundle);

@@ -1,5 +1,6 @@
 package io.github.fmnist.bench.run;
 
+import io.github.fmnist.api.DataOrigin;
 import io.github.fmnist.api.LabeledDataset;
 import io.github.fmnist.bench.data.BenchData;
 import io.github.fmnist.bench.results.BenchResults.SplitInfo;
@@ -36,7 +37,8 @@ public record PreparedData(LabeledDataset train, LabeledDataset validation, Labe
         String description = String.format(Locale.ROOT,
                 "%s, split stratified %d train / %d validation (seed %d); evaluated on %s",
                 poolText, split.train().size(), split.validation().size(), seed, testText);
-        return new PreparedData(split.train(), split.validation(), test,
+        DataOrigin origin = new DataOrigin(data.sha256(), description);
+        return new PreparedData(split.train().withOrigin(origin), split.validation().withOrigin(origin), test,
                 new SplitInfo(split.train().size(), split.validation().size(), test.size(), description));
     }
 }

@@ -1,5 +1,6 @@
 package io.github.fmnist.data.idx;
 
+import io.github.fmnist.api.file.AtomicFile;
 import io.github.fmnist.api.FashionClass;
 import io.github.fmnist.api.ImageBatch;
 import io.github.fmnist.api.Image;
@@ -9,10 +10,7 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.zip.GZIPOutputStream;
 
 /**
@@ -56,38 +54,17 @@ public final class IdxWriter {
     }
 
     private static void write(Path target, byte[] header, byte[] payload) {
-        Path absolute = target.toAbsolutePath();
-        Path temp = null;
+        boolean gzip = target.getFileName().toString().endsWith(".gz");
         try {
-            Files.createDirectories(absolute.getParent());
-            temp = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".tmp");
-            try (OutputStream file = Files.newOutputStream(temp);
-                 OutputStream out = absolute.getFileName().toString().endsWith(".gz")
-                         ? new GZIPOutputStream(file, IdxStreams.BUFFER_SIZE)
-                         : new BufferedOutputStream(file, IdxStreams.BUFFER_SIZE)) {
+            AtomicFile.write(target, file -> {
+                OutputStream out = gzip ? new GZIPOutputStream(file, IdxStreams.BUFFER_SIZE)
+                        : new BufferedOutputStream(file, IdxStreams.BUFFER_SIZE);
                 out.write(header);
                 out.write(payload);
-            }
-            moveAtomically(temp, absolute);
-            temp = null;
+                out.close();
+            });
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + target, e);
-        } finally {
-            if (temp != null) {
-                try {
-                    Files.deleteIfExists(temp);
-                } catch (IOException ignored) {
-                    // best effort: the original failure is what matters
-                }
-            }
-        }
-    }
-
-    private static void moveAtomically(Path source, Path target) throws IOException {
-        try {
-            Files.move(source, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(source, target, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 

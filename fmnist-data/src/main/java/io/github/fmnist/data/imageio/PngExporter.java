@@ -1,5 +1,6 @@
 package io.github.fmnist.data.imageio;
 
+import io.github.fmnist.api.file.AtomicFile;
 import io.github.fmnist.api.Image;
 import io.github.fmnist.api.InvalidInputException;
 
@@ -9,10 +10,8 @@ import java.awt.image.WritableRaster;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 
 /**
@@ -82,32 +81,14 @@ public final class PngExporter {
     }
 
     private static void writeAtomically(BufferedImage png, Path target) {
-        Path absolute = target.toAbsolutePath();
-        Path temp = null;
         try {
-            Files.createDirectories(absolute.getParent());
-            temp = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".tmp");
-            try (OutputStream out = Files.newOutputStream(temp)) {
+            AtomicFile.write(target, out -> {
                 if (!ImageIO.write(png, "png", out)) {
                     throw new IllegalStateException("the Java runtime has no PNG writer");
                 }
-            }
-            try {
-                Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING);
-            }
-            temp = null;
+            });
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + target, e);
-        } finally {
-            if (temp != null) {
-                try {
-                    Files.deleteIfExists(temp);
-                } catch (IOException ignored) {
-                    // best effort: the original failure is what matters
-                }
-            }
         }
     }
 }

@@ -35,7 +35,9 @@ public final class StratifiedSample {
         for (int c = 0; c < FashionClass.COUNT; c++) {
             chosen[c] = Arrays.copyOf(shuffled[c], quota[c]);
         }
-        return data.select(ClassIndices.sortedUnion(chosen));
+        LabeledDataset sample = data.select(ClassIndices.sortedUnion(chosen));
+        return sample.withOrigin(data.origin().describedAs("class-balanced sample (seed " + seed + ") of " + sample.size()
+                + " of " + data.origin().description()));
     }
 
     /** Spreads {@code size} over the classes as evenly as their sizes allow (water filling). */

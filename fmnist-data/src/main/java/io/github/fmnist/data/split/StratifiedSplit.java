@@ -28,10 +28,24 @@ public final class StratifiedSplit {
      * @throws InvalidInputException if the fraction is outside [0, 1)
      */
     public static TrainValidationSplit split(LabeledDataset data, double validationFraction, long seed) {
-        if (!(validationFraction >= 0 && validationFraction < 1)) {
-            throw new InvalidInputException("validation fraction must be in [0, 1), found " + validationFraction);
-        }
-        int[] perClass = validationCounts(data.classCounts(), validationFraction);
+        return split(data, Holdout.fraction(validationFraction), seed);
+    }
+
+    /**
+     * Splits off a validation set given as a fraction or as a number of images ({@link Holdout}).
+     *
+     * <pre>{@code
+     * TrainValidationSplit split = StratifiedSplit.split(data.train(), Holdout.images(5_000), 42L);  // 55,000 / 5,000
+     * }</pre>
+     *
+     * @throws InvalidInputException if the holdout asks for more images than {@code data} has
+     */
+    public static TrainValidationSplit split(LabeledDataset data, Holdout holdout, long seed) {
+        int validationSize = holdout.imagesOf(data.size());
+        // A fraction is used as given, so that splits stay what they were before counts existed.
+        double fraction = holdout instanceof Holdout.Fraction f ? f.fraction()
+                : data.isEmpty() ? 0 : (double) validationSize / data.size();
+        int[] perClass = validationCounts(data.classCounts(), fraction, validationSize);
         int[][] shuffled = ClassIndices.shuffledByClass(data, seed);
         int[][] validation = new int[FashionClass.COUNT][];
         int[][] train = new int[FashionClass.COUNT][];
@@ -39,13 +53,19 @@ public final class StratifiedSplit {
             validation[c] = Arrays.copyOfRange(shuffled[c], 0, perClass[c]);
             train[c] = Arrays.copyOfRange(shuffled[c], perClass[c], shuffled[c].length);
         }
-        return new TrainValidationSplit(data.select(ClassIndices.sortedUnion(train)),
-                data.select(ClassIndices.sortedUnion(validation)));
+        LabeledDataset trainPart = data.select(ClassIndices.sortedUnion(train));
+        LabeledDataset validationPart = data.select(ClassIndices.sortedUnion(validation));
+        String how = "stratified split (seed " + seed + ") of " + data.origin().description();
+        return new TrainValidationSplit(
+                trainPart.withOrigin(data.origin().describedAs(trainPart.size() + " train of " + how)),
+                validationPart.withOrigin(data.origin().describedAs(validationPart.size() + " validation of " + how)));
     }
 
     static int[] validationCounts(int[] classCounts, double fraction) {
-        int total = Arrays.stream(classCounts).sum();
-        int target = (int) Math.round(total * fraction);
+        return validationCounts(classCounts, fraction, (int) Math.round(Arrays.stream(classCounts).sum() * fraction));
+    }
+
+    private static int[] validationCounts(int[] classCounts, double fraction, int target) {
         int[] counts = new int[classCounts.length];
         double[] remainders = new double[classCounts.length];
         int assigned = 0;

@@ -77,4 +77,37 @@ class StratifiedSplitTest {
         assertThrows(InvalidInputException.class, () -> StratifiedSplit.split(data, -0.1, 1L));
         assertThrows(InvalidInputException.class, () -> StratifiedSplit.split(data, Double.NaN, 1L));
     }
+
+    @Test
+    void aHoldoutByCountTakesExactlyThatManyImagesSpreadOverTheClasses() {
+        TrainValidationSplit split = StratifiedSplit.split(data, Holdout.images(123), 5L);
+        assertEquals(123, split.validation().size());
+        assertEquals(877, split.train().size());
+        int[] validation = split.validation().classCounts();
+        for (int c = 0; c < 10; c++) {
+            assertTrue(Math.abs(validation[c] - 12.3) < 1.0, "class " + c + ": " + validation[c]);
+        }
+    }
+
+    @Test
+    void aHoldoutByFractionIsTheOldSplitExactly() {
+        assertEquals(StratifiedSplit.split(data, 0.15, 9L), StratifiedSplit.split(data, Holdout.fraction(0.15), 9L));
+    }
+
+    @Test
+    void aHoldoutOfEveryImageIsRefusedWithTheNumbers() {
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> StratifiedSplit.split(data, Holdout.images(1_000), 1L));
+        assertEquals("cannot hold out 1000 validation images of a dataset of 1000; at most 999", e.getMessage());
+        assertThrows(InvalidInputException.class, () -> Holdout.images(-1));
+    }
+
+    @Test
+    void bothPartsSayHowTheyWereDrawn() {
+        LabeledDataset described = data.withOrigin(new io.github.fmnist.api.DataOrigin(java.util.Map.of("f", "1"), "pool"));
+        TrainValidationSplit split = StratifiedSplit.split(described, 0.1, 42L);
+        assertEquals("900 train of stratified split (seed 42) of pool", split.train().origin().description());
+        assertEquals("100 validation of stratified split (seed 42) of pool", split.validation().origin().description());
+        assertEquals(java.util.Map.of("f", "1"), split.train().origin().sha256());
+    }
 }

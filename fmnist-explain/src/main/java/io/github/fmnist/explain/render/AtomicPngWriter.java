@@ -1,11 +1,9 @@
 package io.github.fmnist.explain.render;
 
+import io.github.fmnist.api.file.AtomicFile;
 import java.awt.image.RenderedImage;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import javax.imageio.ImageIO;
 
 /**
@@ -22,21 +20,10 @@ public final class AtomicPngWriter {
      * existing file. On failure the target is unchanged and no temporary file is left behind.
      */
     public static void write(RenderedImage image, Path file) throws IOException {
-        Path target = file.toAbsolutePath();
-        Path directory = target.getParent();
-        Files.createDirectories(directory);
-        Path temporary = Files.createTempFile(directory, "." + target.getFileName(), ".tmp");
-        try {
-            if (!ImageIO.write(image, "png", temporary.toFile())) {
+        AtomicFile.write(file, out -> {
+            if (!ImageIO.write(image, "png", out)) {
                 throw new IOException("no PNG writer available in this JDK");
             }
-            try {
-                Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
+        });
     }
 }

@@ -1,5 +1,6 @@
 package io.github.fmnist.onnx.export;
 
+import io.github.fmnist.api.file.AtomicFile;
 import io.github.fmnist.api.FashionClass;
 import io.github.fmnist.api.FmnistVersion;
 import io.github.fmnist.api.Image;
@@ -18,7 +19,6 @@ import io.github.fmnist.onnx.proto.OnnxIr.StringStringEntryProto;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -155,15 +155,6 @@ public final class OnnxExporter {
     }
 
     private static void writeAtomically(byte[] content, Path target) throws IOException {
-        Path absolute = target.toAbsolutePath();
-        Path dir = absolute.getParent();
-        Files.createDirectories(dir);
-        Path temp = Files.createTempFile(dir, "." + absolute.getFileName(), ".tmp");
-        try {
-            Files.write(temp, content);
-            Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        AtomicFile.write(target, content);
     }
 }

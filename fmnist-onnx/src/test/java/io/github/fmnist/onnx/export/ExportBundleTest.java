@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.fmnist.api.DataOrigin;
 import io.github.fmnist.api.Image;
 import io.github.fmnist.api.ImageBatch;
 import io.github.fmnist.api.LabeledDataset;
@@ -31,14 +32,14 @@ class ExportBundleTest {
     @Test
     void exportsABundleInOneCallWithItsProvenance(@TempDir Path dir) throws Exception {
         ModelProvider provider = PluginRegistry.discover().requireModel(TinyNetworkProvider.ID);
-        LabeledDataset one = LabeledDataset.of(ImageBatch.of(Image.of(new byte[Image.PIXELS])), new int[] {4});
+        LabeledDataset one = LabeledDataset.of(ImageBatch.of(Image.of(new byte[Image.PIXELS])), new int[] {4})
+                .withOrigin(new DataOrigin(Map.of("train-images-idx3-ubyte", "abc"), "synthetic 1"));
         Path bundle = dir.resolve("tiny.fmnist");
         Path onnx = dir.resolve("out/tiny.onnx");
         float[] images = TestNetworks.randomImages(20, 12);
         float[][] expected;
         try (Classifier trained = provider.trainer(provider.descriptor().defaults()).fit(TrainingRequest.of(one, 77))) {
-            ModelBundle.save(bundle, trained, new Provenance(Map.of("train-images-idx3-ubyte", "abc"), 77, "synthetic 1", 3,
-                    Instant.parse("2026-11-22T10:00:00Z"), "25", "Linux amd64"), Map.of("test.accuracy", 0.5));
+            ModelBundle.save(bundle, trained, Map.of("test.accuracy", 0.5));
             expected = trained.predictNormalized(images);
         }
 
@@ -49,7 +50,8 @@ class ExportBundleTest {
             assertEquals("tiny-net", meta.get("fmnist.provider.id"));
             assertEquals("77", meta.get("fmnist.provenance.seed"));
             assertEquals("synthetic 1", meta.get("fmnist.provenance.split"));
-            assertEquals("2026-11-22T10:00:00Z", meta.get("fmnist.provenance.created"));
+            assertEquals(ModelBundle.read(bundle).manifest().provenance().createdAt().toString(),
+                    meta.get("fmnist.provenance.created"));
             assertEquals("abc", meta.get("fmnist.provenance.dataset.train-images-idx3-ubyte"));
             assertEquals("0.5", meta.get("fmnist.metric.test.accuracy"));
             assertTrue(meta.containsKey(OnnxExporter.CLASS_NAMES_KEY));
@@ -66,7 +68,7 @@ class ExportBundleTest {
     void aModelWithoutANetworkDescriptionIsUnsupported(@TempDir Path dir) throws Exception {
         Path bundle = dir.resolve("onnx.fmnist");
         try (OnnxClassifier c = OnnxClassifier.open(OnnxExporter.toBytes(TestNetworks.mlp(1), Map.of()), "mlp", CPU)) {
-            ModelBundle.save(bundle, c, Provenance.now(Map.of(), 1, "synthetic", 0), Map.of());
+            ModelBundle.save(bundle, c);
         }
         Path target = dir.resolve("again.onnx");
         UnsupportedFeatureException e = assertThrows(UnsupportedFeatureException.class, () -> OnnxExporter.exportBundle(bundle, target));

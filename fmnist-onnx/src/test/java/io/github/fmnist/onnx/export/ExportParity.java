@@ -51,7 +51,7 @@ final class ExportParity {
         float[][] expected;
         try (Classifier original = provider.trainer(h).fit(TrainingRequest.of(train, SEED))) {
             expected = original.predictNormalized(images);
-            ModelBundle.save(bundle, original, Provenance.now(data.sha256(), SEED, "stratified sample of " + trainSize, 1), Map.of());
+            ModelBundle.save(bundle, original);
         }
         OnnxExporter.exportBundle(bundle, onnx);
         float[][] actual;

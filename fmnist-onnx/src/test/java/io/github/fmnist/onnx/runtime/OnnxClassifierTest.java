@@ -191,7 +191,7 @@ class OnnxClassifierTest {
     void bundleRoundTripsThroughTheRegistry(@TempDir Path dir) throws Exception {
         Path bundle = dir.resolve("cnn-onnx.fmnist");
         try (OnnxClassifier c = OnnxClassifier.open(model, "residual-cnn", CPU.withIntraOpThreads(2))) {
-            ModelBundle.save(bundle, c, Provenance.now(Map.of(), 1, "synthetic", 0), Map.of());
+            ModelBundle.save(bundle, c);
         }
         float[] images = TestNetworks.randomImages(5, 10);
         try (Classifier loaded = PluginRegistry.discover().loadClassifier(bundle)) {
@@ -209,7 +209,7 @@ class OnnxClassifierTest {
         LabeledDataset one = LabeledDataset.of(ImageBatch.of(Image.of(new byte[Image.PIXELS])), new int[] {0});
         Classifier tiny = new TinyNetworkProvider().trainer(new TinyNetworkProvider().descriptor().defaults())
                 .fit(TrainingRequest.of(one, 3));
-        ModelBundle.save(bundle, tiny, Provenance.now(Map.of(), 3, "synthetic", 0), Map.of());
+        ModelBundle.save(bundle, tiny);
         ModelBundle read = ModelBundle.read(bundle);
         IncompatibleModelException e = assertThrows(IncompatibleModelException.class, () -> new OnnxModelProvider().load(read));
         assertTrue(e.getMessage().contains("tiny-net"), e.getMessage());

@@ -115,7 +115,7 @@ final class GraphClassifier implements Classifier, ConvolutionGradients, Network
         synchronized (network) {
             ModelSerializer.writeModel(network, bytes, false);
         }
-        sink.write(NETWORK_ENTRY, bytes.toByteArray());
+        sink.write(NETWORK_ENTRY, StableZip.withEntryTime(bytes.toByteArray(), info.provenance().createdAt()));
     }
 
     @Override

@@ -65,6 +65,19 @@ class BundleTest {
         assertTrue(e.getMessage().contains("'cnn'") && e.getMessage().contains("'resnet'"), e.getMessage());
     }
 
+    @Test
+    void aBundleRecordsItsTrainingAndSavingTwiceGivesTheSameBytes(@TempDir Path dir) throws Exception {
+        Provenance p = cnn.info().provenance();
+        assertEquals(1, p.epochs());
+        assertEquals(1, p.threads());
+        assertEquals(3, p.seed());
+        Path first = save(dir.resolve("first.fmnist"));
+        Thread.sleep(2_100); // ZIP times have a 2-second resolution: dated by the clock, the second file would differ
+        Path second = save(dir.resolve("second.fmnist"));
+        assertArrayEquals(Files.readAllBytes(first), Files.readAllBytes(second));
+        assertEquals(p, ModelBundle.read(first).manifest().provenance());
+    }
+
     private static Path save(Path file) throws IOException {
         ModelBundle.save(file, cnn);
         return file;

@@ -1,5 +1,8 @@
 package io.github.fmnist.bench.cli;
 
+import io.github.fmnist.zoo.FashionZoo;
+import io.github.fmnist.zoo.ZooEntry;
+import java.io.IOException;
 import io.github.fmnist.api.FmnistException;
 import io.github.fmnist.api.Image;
 import io.github.fmnist.api.model.Classifier;
@@ -24,16 +27,20 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "predict", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Classifies ordinary pictures (PNG, JPEG, BMP, GIF; any size, colour or grey) with a saved model: "
                 + "each is converted to a 28×28 Fashion-MNIST-style image and the top classes are printed.", ""},
-        footer = {"", "Examples:", "  fmnist predict -m bench-out/quick/models/cnn.fmnist photos/",
+        footer = {"", "Examples:", "  fmnist predict boot.jpg", "  fmnist predict -m zoo:cnn photos/",
+                "  fmnist predict -m bench-out/quick/models/cnn.fmnist photos/",
                 "  fmnist predict -m cnn.onnx --format json sneaker.jpg boot.png"})
 final class PredictCommand implements Callable<Integer> {
+    private static final String ZOO_PREFIX = "zoo:";
+
     enum Format { TABLE, JSON, CSV }
 
     @ParentCommand
     FmnistCommand root;
 
-    @Option(names = {"-m", "--model"}, required = true, paramLabel = "MODEL_FILE", description = "A bundle (.fmnist) or an ONNX file (.onnx).")
-    Path model;
+    @Option(names = {"-m", "--model"}, paramLabel = "MODEL", description = "A bundle (.fmnist), an ONNX file (.onnx) or zoo:ID. "
+            + "Default: the zoo's best model (see 'fmnist zoo').")
+    String model;
 
     @Option(names = "--format", defaultValue = "table", paramLabel = "table|json|csv", description = "Output format. Default: ${DEFAULT-VALUE}.")
     Format format;
@@ -54,7 +61,7 @@ final class PredictCommand implements Callable<Integer> {
         ImageImporter importer = new ImageImporter();
         List<Row> rows = new ArrayList<>();
         int failures = 0;
-        try (Classifier classifier = ModelFiles.open(registry, model)) {
+        try (Classifier classifier = open(registry)) {
             for (Path file : files) {
                 try {
                     Image image = importer.importImage(file);
@@ -67,6 +74,16 @@ final class PredictCommand implements Callable<Integer> {
         }
         print(rows, root.out());
         return failures == 0 ? ExitCodes.OK : ExitCodes.FAILURE;
+    }
+
+    private Classifier open(PluginRegistry registry) throws IOException {
+        if (model == null || model.startsWith(ZOO_PREFIX)) {
+            ZooEntry entry = model == null ? FashionZoo.best() : FashionZoo.require(model.substring(ZOO_PREFIX.length()));
+            root.err().printf(Locale.ROOT, "fmnist predict: zoo model %s (%.2f %% test accuracy)%n", entry.id(),
+                    100 * entry.metrics().accuracy());
+            return FashionZoo.open(entry.id());
+        }
+        return ModelFiles.open(registry, Path.of(model));
     }
 
     private void print(List<Row> rows, PrintStream out) {

@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
+import io.github.fmnist.api.model.Hyperparameters;
 import io.github.fmnist.api.model.ModelProvider;
+import io.github.fmnist.testkit.fixture.NearestCentroidProvider;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -20,12 +22,26 @@ import org.junit.platform.testkit.engine.Events;
 class ClassifierContractTestTest {
     private static final String DESCRIPTION_CHECK = "networkDescriptionPredictsTheClassifiersProbabilities";
 
-    /** The toy plugin honours the contract, including its network description; run directly by JUnit. */
+    /** The testkit's fixture honours the contract, including its network description; run directly by JUnit. */
     @Nested
     class NearestCentroidContract extends ClassifierContractTest {
         @Override
         protected ModelProvider provider() {
             return new NearestCentroidProvider();
+        }
+    }
+
+    /** The fixture with several epochs trains to the same model and still honours the contract. */
+    @Nested
+    class ThreeEpochNearestCentroidContract extends ClassifierContractTest {
+        @Override
+        protected ModelProvider provider() {
+            return new NearestCentroidProvider();
+        }
+
+        @Override
+        protected Hyperparameters trainingSettings() {
+            return provider().descriptor().defaults().with(NearestCentroidProvider.EPOCHS, 3);
         }
     }
 
@@ -83,7 +99,7 @@ class ClassifierContractTestTest {
     }
 
     @Test
-    void theToyPluginPassesEveryCheck() {
+    void theFixturePassesEveryCheck() {
         EngineExecutionResults results = run(NearestCentroidContract.class);
         assertEquals(0, results.testEvents().failed().count(),
                 () -> "failures: " + results.testEvents().failed().stream()

@@ -112,7 +112,12 @@ public abstract class ExplainerContractTest {
     void createExplainer() {
         classifier = classifier();
         images = images();
-        explainer = provider().create(classifier, options());
+        try {
+            explainer = provider().create(classifier, options());
+        } catch (RuntimeException e) {
+            throw new AssertionError(provider().id() + ": create(classifier(), options()) failed for " + classifier
+                    + "; if the explainer needs a capability, override classifier() with a classifier that offers it", e);
+        }
     }
 
     @AfterAll

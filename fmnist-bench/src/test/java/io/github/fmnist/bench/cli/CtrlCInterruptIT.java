@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.fmnist.bench.toy.SyntheticFmnistMain;
 import io.github.fmnist.bench.toy.ToySlowProvider;
-import io.github.fmnist.bench.toy.ToySoftmaxProvider;
+import io.github.fmnist.bench.toy.ToyCentroidProvider;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,7 +43,7 @@ class CtrlCInterruptIT {
         Process process = new ProcessBuilder("perl", "-e", "$SIG{INT} = 'DEFAULT'; exec @ARGV or die \"exec: $!\"",
                 java.toString(), "--enable-native-access=ALL-UNNAMED",
                 "--sun-misc-unsafe-memory-access=allow", "-XX:ErrorFile=" + dir.resolve("hs_err.log"), "@" + argFile,
-                SyntheticFmnistMain.class.getName(), "bench", "--models", ToySoftmaxProvider.ID + "," + ToySlowProvider.ID,
+                SyntheticFmnistMain.class.getName(), "bench", "--models", ToyCentroidProvider.ID + "," + ToySlowProvider.ID,
                 "--output", out.toString(), "--gallery-model", "none", "--jobs", "2")
                 .redirectOutput(dir.resolve("stdout.txt").toFile())
                 .redirectError(dir.resolve("stderr.txt").toFile())
@@ -56,7 +56,7 @@ class CtrlCInterruptIT {
             // results.csv) while the slow one is training (its progress line is on stderr).
             Path csv = out.resolve("results.csv");
             while (!Files.readString(stderr).contains(ToySlowProvider.ID + " train")
-                    || read(csv).lines().noneMatch(l -> l.startsWith(ToySoftmaxProvider.ID + ",") && l.contains(",complete,"))) {
+                    || read(csv).lines().noneMatch(l -> l.startsWith(ToyCentroidProvider.ID + ",") && l.contains(",complete,"))) {
                 assertTrue(process.isAlive(), () -> "the bench ended early (exit " + process.exitValue() + "): " + read(stderr)
                         + read(dir.resolve("hs_err.log")));
                 assertTrue(System.nanoTime() < deadline, "the first model never finished or the slow one never started");
@@ -72,10 +72,10 @@ class CtrlCInterruptIT {
         assertEquals(ExitCodes.INTERRUPTED, process.exitValue(), err);
         String results = Files.readString(out.resolve("results.json"));
         assertTrue(results.contains("\"state\": \"interrupted\""), err + results);
-        assertTrue(Files.exists(out.resolve("models/" + ToySoftmaxProvider.ID + ".fmnist")), "the finished model is kept");
+        assertTrue(Files.exists(out.resolve("models/" + ToyCentroidProvider.ID + ".fmnist")), "the finished model is kept");
         assertTrue(results.contains("interrupted during training"), results);
         List<String> csv = Files.readAllLines(out.resolve("results.csv"));
-        assertTrue(csv.get(1).startsWith(ToySoftmaxProvider.ID + ",") && csv.get(1).contains(",complete,"), csv.toString());
+        assertTrue(csv.get(1).startsWith(ToyCentroidProvider.ID + ",") && csv.get(1).contains(",complete,"), csv.toString());
         assertTrue(csv.get(2).startsWith(ToySlowProvider.ID + ",") && csv.get(2).contains(",partial,"), csv.toString());
         assertTrue(err.contains("Interrupted"), err);
     }

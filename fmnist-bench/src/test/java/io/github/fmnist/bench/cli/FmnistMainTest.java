@@ -8,7 +8,7 @@ import io.github.fmnist.api.Image;
 import io.github.fmnist.api.LabeledDataset;
 import io.github.fmnist.bench.toy.SyntheticBench;
 import io.github.fmnist.bench.toy.SyntheticDataSource;
-import io.github.fmnist.bench.toy.ToySoftmaxProvider;
+import io.github.fmnist.bench.toy.ToyCentroidProvider;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -77,15 +77,15 @@ class FmnistMainTest {
     @Test
     void modelsListsThePlugins() {
         assertEquals(0, run("models", "--long"));
-        assertTrue(out.contains(ToySoftmaxProvider.ID), out);
-        assertTrue(out.contains("--set toy-softmax.epochs=6"), out);
+        assertTrue(out.contains(ToyCentroidProvider.ID), out);
+        assertTrue(out.contains("--set toy-centroid.epochs=6"), out);
         assertTrue(out.contains("onnx"), "the ONNX Runtime provider from fmnist-onnx:\n" + out);
     }
 
     @Test
     void trainEvaluatePredictAndExportWorkTogether() throws Exception {
         Path bundle = dir.resolve("toy.fmnist");
-        assertEquals(0, run("train", ToySoftmaxProvider.ID, "--set", "epochs=3", "--seed", "5", "-o", bundle.toString()), err);
+        assertEquals(0, run("train", ToyCentroidProvider.ID, "--set", "epochs=3", "--seed", "5", "-o", bundle.toString()), err);
         assertTrue(out.contains("test accuracy"), out);
         assertTrue(Files.size(bundle) > 0);
 
@@ -121,7 +121,7 @@ class FmnistMainTest {
     @Test
     void explainWritesOneFigurePerImage() throws Exception {
         Path bundle = dir.resolve("toy.fmnist");
-        assertEquals(0, run("train", ToySoftmaxProvider.ID, "--set", "epochs=2", "-o", bundle.toString()), err);
+        assertEquals(0, run("train", ToyCentroidProvider.ID, "--set", "epochs=2", "-o", bundle.toString()), err);
         Path figures = dir.resolve("figures");
         assertEquals(0, run("explain", "-m", bundle.toString(), "--explainer", "occlusion", "--test-images", "2",
                 "-o", figures.toString()), err);
@@ -135,13 +135,13 @@ class FmnistMainTest {
     @Test
     void faithfulnessComparesExplanationsWithRandomMaps() throws Exception {
         Path bundle = dir.resolve("toy.fmnist");
-        assertEquals(0, run("train", ToySoftmaxProvider.ID, "--set", "epochs=3", "-o", bundle.toString()), err);
+        assertEquals(0, run("train", ToyCentroidProvider.ID, "--set", "epochs=3", "-o", bundle.toString()), err);
         assertEquals(0, run("faithfulness", bundle.toString(), "--explainers", "occlusion", "--images", "30", "--json"), err);
         assertTrue(out.contains("\"explainer\": \"occlusion\"") && out.contains("\"deletionImages\": 30"), out);
         double explained = number(out, "deletionAuc");
         double random = number(out, "randomMapDeletionAuc");
         assertTrue(explained >= 0 && explained <= 1 && random >= 0 && random <= 1, out);
-        assertTrue(explained < random, "occlusion on a trained linear model must beat random maps: " + out);
+        assertTrue(explained < random, "occlusion on the trained nearest-centroid model (linear logits) must beat random maps: " + out);
         assertFalse(out.contains("randomizationSpearman"), "the toy cannot be re-initialised: " + out);
         assertTrue(number(out, "millisPerExplanation") > 0, out);
         assertEquals(0, run("faithfulness", bundle.toString(), "--explainers", "occlusion", "--images", "10"), err);
@@ -171,7 +171,7 @@ class FmnistMainTest {
     @Test
     void benchCommandWritesTheReport() throws Exception {
         Path output = dir.resolve("bench");
-        assertEquals(0, run("bench", "--models", ToySoftmaxProvider.ID, "--output", output.toString(), "--gallery-model", "none"), err);
+        assertEquals(0, run("bench", "--models", ToyCentroidProvider.ID, "--output", output.toString(), "--gallery-model", "none"), err);
         assertTrue(out.contains("report.html"), out);
         assertTrue(Files.readString(output.resolve("results.json")).contains("\"state\": \"finished\""));
     }

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.github.fmnist.bench.results.BenchResults;
 import io.github.fmnist.bench.run.Cancellation;
 import io.github.fmnist.bench.toy.SyntheticBench;
-import io.github.fmnist.bench.toy.ToySoftmaxProvider;
+import io.github.fmnist.bench.toy.ToyCentroidProvider;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -44,8 +44,8 @@ class ReportChromiumIT {
         Optional<Path> chromium = findChromium();
         assumeTrue(chromium.isPresent(), "Chromium is not installed (apt-get install -y chromium); skipping the report rendering check");
 
-        BenchResults results = new SyntheticBench().run(SyntheticBench.settings(out, List.of(ToySoftmaxProvider.ID, "no-such-plugin"),
-                ToySoftmaxProvider.ID, "occlusion"), new Cancellation());
+        BenchResults results = new SyntheticBench().run(SyntheticBench.settings(out, List.of(ToyCentroidProvider.ID, "no-such-plugin"),
+                ToyCentroidProvider.ID, "occlusion"), new Cancellation());
         assertEquals(1, results.completed().size());
         int expectedCharts = 5; // accuracy, loss curves, accuracy curves, one confusion matrix, per-class F1
 

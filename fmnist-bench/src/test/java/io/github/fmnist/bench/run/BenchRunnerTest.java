@@ -17,7 +17,7 @@ import io.github.fmnist.bench.toy.SyntheticBench;
 import io.github.fmnist.bench.toy.SyntheticDataSource;
 import io.github.fmnist.bench.toy.ToyFailingProvider;
 import io.github.fmnist.bench.toy.ToyInterruptingProvider;
-import io.github.fmnist.bench.toy.ToySoftmaxProvider;
+import io.github.fmnist.bench.toy.ToyCentroidProvider;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,8 +38,8 @@ class BenchRunnerTest {
     @Test
     void runsTheWholePipelineAndWritesEveryOutput() throws Exception {
         SyntheticBench bench = new SyntheticBench();
-        BenchResults results = bench.run(SyntheticBench.settings(out, List.of(ToySoftmaxProvider.ID, "no-such-plugin"),
-                ToySoftmaxProvider.ID, "occlusion"), new Cancellation());
+        BenchResults results = bench.run(SyntheticBench.settings(out, List.of(ToyCentroidProvider.ID, "no-such-plugin"),
+                ToyCentroidProvider.ID, "occlusion"), new Cancellation());
 
         assertEquals(BenchResults.RunState.FINISHED, results.state());
         ModelOutcome.Completed toy = assertInstanceOf(ModelOutcome.Completed.class, results.models().get(0));
@@ -47,7 +47,7 @@ class BenchRunnerTest {
         assertEquals("4", toy.run().hyperparameters().get("epochs"));
         assertEquals(4, toy.run().curves().size(), "per-epoch metrics are collected from the trainer's events");
         assertEquals(SyntheticBench.TEST, toy.evaluation().size());
-        assertTrue(toy.evaluation().accuracy() > 0.5, "softmax regression separates the synthetic classes: " + toy.evaluation().accuracy());
+        assertTrue(toy.evaluation().accuracy() > 0.5, "nearest centroid separates the synthetic classes: " + toy.evaluation().accuracy());
 
         assertEquals(1, results.gallery().size(), "the explanation gallery of the gallery model");
         var gallery = results.gallery().get(0);
@@ -62,7 +62,7 @@ class BenchRunnerTest {
         assertEquals(ModelStatus.SKIPPED, absent.status(), "an absent plugin is skipped, not fatal");
 
         for (String file : List.of("results.json", "results.csv", "summary.md", "report.html", "plotly.js",
-                "figures/confusion-toy-softmax.png", "models/toy-softmax.fmnist", "models/toy-softmax.onnx")) {
+                "figures/confusion-toy-centroid.png", "models/toy-centroid.fmnist", "models/toy-centroid.onnx")) {
             assertTrue(Files.size(out.resolve(file)) > 0, file);
         }
         try (var files = Files.list(out)) {
@@ -75,14 +75,14 @@ class BenchRunnerTest {
         assertTrue(json.contains("\"status\": \"skipped\""));
         List<String> csv = Files.readAllLines(out.resolve("results.csv"), StandardCharsets.UTF_8);
         assertEquals(3, csv.size(), "header and one row per model");
-        assertTrue(csv.get(1).startsWith("toy-softmax,"));
-        assertTrue(Files.readString(out.resolve("summary.md")).contains("| toy-softmax |"));
+        assertTrue(csv.get(1).startsWith("toy-centroid,"));
+        assertTrue(Files.readString(out.resolve("summary.md")).contains("| toy-centroid |"));
     }
 
     @Test
     void savedBundleReproducesTheReportedAccuracyAndOnnxAgrees() throws Exception {
-        BenchResults results = new SyntheticBench().run(SyntheticBench.settings(out, List.of(ToySoftmaxProvider.ID),
-                ToySoftmaxProvider.ID, "occlusion"), new Cancellation());
+        BenchResults results = new SyntheticBench().run(SyntheticBench.settings(out, List.of(ToyCentroidProvider.ID),
+                ToyCentroidProvider.ID, "occlusion"), new Cancellation());
         ModelOutcome.Completed toy = results.completed().get(0);
 
         ModelBundle bundle = ModelBundle.read(out.resolve(toy.bundleFile()));
@@ -105,7 +105,7 @@ class BenchRunnerTest {
     @Test
     void aFailingModelIsRecordedAndTheOthersStillRun() throws Exception {
         BenchResults results = new SyntheticBench().run(SyntheticBench.settings(out,
-                List.of(ToyFailingProvider.ID, ToySoftmaxProvider.ID), "none", "occlusion"), new Cancellation());
+                List.of(ToyFailingProvider.ID, ToyCentroidProvider.ID), "none", "occlusion"), new Cancellation());
         assertEquals(List.of(ModelStatus.FAILED, ModelStatus.COMPLETE), results.models().stream().map(ModelOutcome::status).toList());
         assertTrue(Files.readString(out.resolve("results.json")).contains("simulated training failure"));
     }
@@ -115,7 +115,7 @@ class BenchRunnerTest {
         Cancellation cancellation = new Cancellation();
         ToyInterruptingProvider.onSecondEpoch = cancellation::request;
         BenchResults results = new SyntheticBench().run(SyntheticBench.settings(out,
-                List.of(ToySoftmaxProvider.ID, ToyInterruptingProvider.ID, "knn"), "none", "occlusion"), cancellation);
+                List.of(ToyCentroidProvider.ID, ToyInterruptingProvider.ID, "knn"), "none", "occlusion"), cancellation);
 
         assertEquals(BenchResults.RunState.INTERRUPTED, results.state());
         assertEquals(List.of(ModelStatus.COMPLETE, ModelStatus.PARTIAL, ModelStatus.SKIPPED),
@@ -126,7 +126,7 @@ class BenchRunnerTest {
         assertTrue(json.contains("\"state\": \"interrupted\""), json);
         assertTrue(json.contains("\"status\": \"partial\""));
         assertTrue(json.contains("interrupted during training"));
-        assertTrue(Files.exists(out.resolve("models/toy-softmax.fmnist")), "the finished model's bundle is kept");
+        assertTrue(Files.exists(out.resolve("models/toy-centroid.fmnist")), "the finished model's bundle is kept");
         assertTrue(Files.readString(out.resolve("report.html")).contains("interrupted"));
     }
 }

@@ -15,7 +15,7 @@ import io.github.fmnist.bench.toy.SyntheticBench;
 import io.github.fmnist.bench.toy.ToyInterruptingProvider;
 import io.github.fmnist.bench.toy.ToyRendezvousProvider;
 import io.github.fmnist.bench.toy.ToySlowProvider;
-import io.github.fmnist.bench.toy.ToySoftmaxProvider;
+import io.github.fmnist.bench.toy.ToyCentroidProvider;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code --jobs}: trainings overlap, speed measurements never overlap a training, results do not depend on it. */
 class ConcurrentBenchRunnerTest {
     private static final List<String> MODELS = List.of(ToyRendezvousProvider.First.ID, ToyRendezvousProvider.Second.ID,
-            ToySoftmaxProvider.ID);
+            ToyCentroidProvider.ID);
 
     @TempDir
     Path dir;
@@ -83,7 +83,7 @@ class ConcurrentBenchRunnerTest {
 
     @Test
     void resultsAreInReportOrderAndTheSameWithOneOrTwoJobs() throws Exception {
-        List<String> models = List.of(ToySoftmaxProvider.ID, ToyRendezvousProvider.First.ID, ToyRendezvousProvider.Second.ID);
+        List<String> models = List.of(ToyCentroidProvider.ID, ToyRendezvousProvider.First.ID, ToyRendezvousProvider.Second.ID);
         ToyRendezvousProvider.reset(30_000);
         BenchResults two = run(dir.resolve("two"), 2, new Intervals(), models);
         // With one job the rendezvous models cannot meet; let them through at once to compare the rest.
@@ -119,7 +119,7 @@ class ConcurrentBenchRunnerTest {
                 cancellation.request();
             }
         };
-        List<String> models = List.of(ToySoftmaxProvider.ID, ToySlowProvider.ID, ToySlowProvider.Twin.ID,
+        List<String> models = List.of(ToyCentroidProvider.ID, ToySlowProvider.ID, ToySlowProvider.Twin.ID,
                 ToyInterruptingProvider.ID);
         Path out = dir.resolve("cancel");
         BenchResults results = new SyntheticBench().run(
@@ -130,7 +130,7 @@ class ConcurrentBenchRunnerTest {
                 statuses(results), results.models().toString());
         String json = Files.readString(out.resolve("results.json"));
         assertTrue(json.contains("\"state\": \"interrupted\""), json);
-        assertTrue(Files.exists(out.resolve("models/" + ToySoftmaxProvider.ID + ".fmnist")), "the finished model's bundle is kept");
+        assertTrue(Files.exists(out.resolve("models/" + ToyCentroidProvider.ID + ".fmnist")), "the finished model's bundle is kept");
         List<String> csv = Files.readAllLines(out.resolve("results.csv"));
         assertTrue(csv.get(2).startsWith(ToySlowProvider.ID + ",") && csv.get(2).contains(",partial,"), csv.toString());
         assertTrue(csv.get(3).startsWith(ToySlowProvider.Twin.ID + ",") && csv.get(3).contains(",partial,"), csv.toString());

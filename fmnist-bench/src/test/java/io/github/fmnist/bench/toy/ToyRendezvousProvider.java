@@ -1,30 +1,30 @@
 package io.github.fmnist.bench.toy;
 
+import io.github.fmnist.testkit.fixture.NearestCentroidProvider;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Two test plugins ({@link First} and {@link Second}) whose trainings wait for each other before they train a
- * softmax regression: with two jobs both meet and complete; trained one after the other, each gives up after
- * {@link #patienceMillis} and fails. Proves that trainings really overlap.
+ * Two test plugins ({@link First} and {@link Second}) whose trainings wait for each other before they train the
+ * bench's nearest-centroid model: with two jobs both meet and complete; trained one after the other, each gives up
+ * after {@link #patienceMillis} and fails. Proves that trainings really overlap.
  */
-public abstract class ToyRendezvousProvider extends ToySoftmaxProvider {
+public abstract class ToyRendezvousProvider extends NearestCentroidProvider {
     /** Counted down by each training as it starts; the test resets it. */
     public static volatile CountDownLatch meeting = new CountDownLatch(2);
     /** How long a training waits for the other one. */
     public static volatile long patienceMillis = 30_000;
 
     ToyRendezvousProvider(String id) {
-        super(id, "Rendezvous (toy) " + id);
+        super(ToyCentroidProvider.variant(id).displayName("Rendezvous (toy) " + id).beforeTraining(() -> meet(id)));
     }
 
-    @Override
-    protected void beforeTraining() {
+    private static void meet(String id) {
         CountDownLatch latch = meeting;
         latch.countDown();
         try {
             if (!latch.await(patienceMillis, TimeUnit.MILLISECONDS)) {
-                throw new IllegalStateException(descriptor().id() + ": the other training did not run at the same time");
+                throw new IllegalStateException(id + ": the other training did not run at the same time");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -5,23 +5,20 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.fmnist.api.DataOrigin;
-import io.github.fmnist.api.Image;
-import io.github.fmnist.api.ImageBatch;
 import io.github.fmnist.api.LabeledDataset;
 import io.github.fmnist.api.UnsupportedFeatureException;
 import io.github.fmnist.api.bundle.ModelBundle;
-import io.github.fmnist.api.bundle.Provenance;
 import io.github.fmnist.api.model.Classifier;
 import io.github.fmnist.api.model.ModelProvider;
 import io.github.fmnist.api.model.TrainingRequest;
 import io.github.fmnist.api.registry.PluginRegistry;
 import io.github.fmnist.onnx.TestNetworks;
-import io.github.fmnist.onnx.TinyNetworkProvider;
 import io.github.fmnist.onnx.runtime.OnnxClassifier;
 import io.github.fmnist.onnx.runtime.OnnxRuntimeOptions;
+import io.github.fmnist.testkit.SyntheticFashion;
+import io.github.fmnist.testkit.fixture.NearestCentroidProvider;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,14 +28,14 @@ class ExportBundleTest {
 
     @Test
     void exportsABundleInOneCallWithItsProvenance(@TempDir Path dir) throws Exception {
-        ModelProvider provider = PluginRegistry.discover().requireModel(TinyNetworkProvider.ID);
-        LabeledDataset one = LabeledDataset.of(ImageBatch.of(Image.of(new byte[Image.PIXELS])), new int[] {4})
-                .withOrigin(new DataOrigin(Map.of("train-images-idx3-ubyte", "abc"), "synthetic 1"));
-        Path bundle = dir.resolve("tiny.fmnist");
-        Path onnx = dir.resolve("out/tiny.onnx");
+        ModelProvider provider = PluginRegistry.discover().requireModel(NearestCentroidProvider.ID);
+        Path bundle = dir.resolve("centroid.fmnist");
+        Path onnx = dir.resolve("out/centroid.onnx");
         float[] images = TestNetworks.randomImages(20, 12);
         float[][] expected;
-        try (Classifier trained = provider.trainer(provider.descriptor().defaults()).fit(TrainingRequest.of(one, 77))) {
+        LabeledDataset train = SyntheticFashion.dataset(100, 1L)
+                .withOrigin(new DataOrigin(Map.of("train-images-idx3-ubyte", "abc"), "synthetic 1"));
+        try (Classifier trained = provider.trainer(provider.descriptor().defaults()).fit(TrainingRequest.of(train, 77))) {
             ModelBundle.save(bundle, trained, Map.of("test.accuracy", 0.5));
             expected = trained.predictNormalized(images);
         }
@@ -47,7 +44,7 @@ class ExportBundleTest {
 
         try (OnnxClassifier c = OnnxClassifier.open(onnx, CPU)) {
             Map<String, String> meta = c.metadata();
-            assertEquals("tiny-net", meta.get("fmnist.provider.id"));
+            assertEquals(NearestCentroidProvider.ID, meta.get("fmnist.provider.id"));
             assertEquals("77", meta.get("fmnist.provenance.seed"));
             assertEquals("synthetic 1", meta.get("fmnist.provenance.split"));
             assertEquals(ModelBundle.read(bundle).manifest().provenance().createdAt().toString(),

@@ -14,18 +14,16 @@ import io.github.fmnist.api.ImageBatch;
 import io.github.fmnist.api.IncompatibleModelException;
 import io.github.fmnist.api.InvalidInputException;
 import io.github.fmnist.api.bundle.ModelBundle;
-import io.github.fmnist.api.bundle.Provenance;
 import io.github.fmnist.api.model.Classifier;
 import io.github.fmnist.api.model.Prediction;
-import io.github.fmnist.api.model.TrainingRequest;
-import io.github.fmnist.api.LabeledDataset;
 import io.github.fmnist.api.network.NetworkDescription;
 import io.github.fmnist.api.registry.PluginRegistry;
 import io.github.fmnist.onnx.TestModels;
 import io.github.fmnist.onnx.TestNetworks;
-import io.github.fmnist.onnx.TinyNetworkProvider;
 import io.github.fmnist.onnx.export.OnnxExporter;
 import io.github.fmnist.testkit.ReferenceNetwork;
+import io.github.fmnist.testkit.SyntheticFashion;
+import io.github.fmnist.testkit.fixture.NearestCentroidProvider;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -205,14 +203,12 @@ class OnnxClassifierTest {
 
     @Test
     void loadRefusesAnotherProvidersBundle(@TempDir Path dir) throws Exception {
-        Path bundle = dir.resolve("tiny.fmnist");
-        LabeledDataset one = LabeledDataset.of(ImageBatch.of(Image.of(new byte[Image.PIXELS])), new int[] {0});
-        Classifier tiny = new TinyNetworkProvider().trainer(new TinyNetworkProvider().descriptor().defaults())
-                .fit(TrainingRequest.of(one, 3));
-        ModelBundle.save(bundle, tiny);
+        Path bundle = dir.resolve("centroid.fmnist");
+        Classifier centroid = NearestCentroidProvider.train(SyntheticFashion.dataset(50, 3L));
+        ModelBundle.save(bundle, centroid);
         ModelBundle read = ModelBundle.read(bundle);
         IncompatibleModelException e = assertThrows(IncompatibleModelException.class, () -> new OnnxModelProvider().load(read));
-        assertTrue(e.getMessage().contains("tiny-net"), e.getMessage());
+        assertTrue(e.getMessage().contains(NearestCentroidProvider.ID), e.getMessage());
     }
 
     @Test

@@ -68,8 +68,12 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Injector injector = root.injector(data.directory());
         PluginRegistry registry = injector.getInstance(PluginRegistry.class);
-        ModelProvider provider = registry.model(modelId).orElseThrow(() -> new UsageException("no model plugin '" + modelId
-                + "'; available: " + registry.models().stream().map(ModelProvider::id).toList()));
+        ModelProvider provider;
+        try {
+            provider = registry.requireModel(modelId);
+        } catch (io.github.fmnist.api.InvalidInputException e) {
+            throw new UsageException(e.getMessage());
+        }
         ModelDescriptor d = provider.descriptor();
         BenchProfile profile = new BenchProfile("train", trainSize, validationFraction, 0, ModelDescriptor.DEFAULT_PRESET, Map.of());
         HyperparameterChoice choice;

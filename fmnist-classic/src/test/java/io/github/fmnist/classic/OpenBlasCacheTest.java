@@ -25,6 +25,8 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -148,6 +150,37 @@ class OpenBlasCacheTest {
             IOException e = assertThrows(IOException.class, () -> new OpenBlasCache(temp.resolve("cache")).install(loader, PLATFORM));
             assertTrue(e.getMessage().contains("libgfortran.so.5"), e.getMessage());
         }
+    }
+
+    @Test
+    void nativesInAJarAreFingerprintedFromItsEntries() throws IOException {
+        Path root = temp.resolve("cache");
+        Path first;
+        try (URLClassLoader jar = jarNatives("a", "v1")) {
+            first = new OpenBlasCache(root).install(jar, PLATFORM).orElseThrow();
+            assertEquals("libopenblas.so", ElfSoname.read("extracted", Files.readAllBytes(first.resolve("libopenblas.so"))));
+        }
+        try (URLClassLoader sameContent = jarNatives("b", "v1"); URLClassLoader otherContent = jarNatives("c", "v2")) {
+            assertEquals(first, new OpenBlasCache(root).install(sameContent, PLATFORM).orElseThrow());
+            Path other = new OpenBlasCache(root).install(otherContent, PLATFORM).orElseThrow();
+            assertNotEquals(first, other);
+            assertArrayEquals(companion("libgfortran.so.5", "v2"), Files.readAllBytes(other.resolve("libgfortran.so.5")));
+        }
+    }
+
+    /** A class loader over a jar laid out like the org.bytedeco:openblas jar. */
+    private URLClassLoader jarNatives(String name, String version) throws IOException {
+        Path jar = temp.resolve(name + ".jar");
+        String folder = OpenBlasCache.resourceFolder(PLATFORM);
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+            out.putNextEntry(new JarEntry(folder + "libopenblas.so.0"));
+            out.write(TinyElf.sharedObject("libopenblas.so.0", "libgfortran.so.5", "libc.so.6"));
+            for (String companion : OpenBlasCache.COMPANIONS) {
+                out.putNextEntry(new JarEntry(folder + companion));
+                out.write(companion(companion, version));
+            }
+        }
+        return new URLClassLoader(new URL[] {jar.toUri().toURL()}, null);
     }
 
     /** A class loader over a folder laid out like the org.bytedeco:openblas jar; {@code version} varies the content. */

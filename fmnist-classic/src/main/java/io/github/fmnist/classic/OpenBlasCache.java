@@ -26,9 +26,8 @@ import org.slf4j.LoggerFactory;
  * {@link #COMPANIONS} it needs, which its run path {@code $ORIGIN} finds beside it.
  *
  * <p>The folder name is the files' fingerprint ({@link BundledNatives}), so an existing folder already holds
- * the right content.
- * The files are written into a private temporary folder beside it and renamed into place in one atomic
- * step: no process ever sees a half-written folder, and of several JVMs extracting at once one wins and the
+ * the right content. The files are written into a private temporary folder beside it and renamed into place
+ * in one atomic step: no process ever sees a half-written folder, and of several JVMs extracting at once one wins and the
  * others use its folder. Temporary folders that a killed JVM left behind are removed after an hour.
  */
 final class OpenBlasCache {

@@ -89,9 +89,11 @@ final class BundledOpenBlas {
         Optional<Path> folder;
         try {
             folder = new OpenBlasCache(root).install(loader, platform.get());
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException e) {
             return fail("the bundled OpenBLAS could not be extracted to " + root + " (" + e + "); set -D"
                     + CACHE_DIR_PROPERTY + " to a writable folder", e);
+        } catch (RuntimeException e) {
+            return fail("the bundled OpenBLAS is not usable (" + e.getMessage() + ")", e);
         }
         if (folder.isEmpty()) {
             return skip("the org.bytedeco:openblas jar with classifier " + platform.get() + " is not on the class path");
@@ -101,7 +103,8 @@ final class BundledOpenBlas {
             SymbolLookup.libraryLookup(library, Arena.global());
         } catch (IllegalArgumentException | IllegalCallerException e) {
             return fail("the bundled OpenBLAS " + library + " could not be loaded (" + e.getMessage()
-                    + "); a cache folder on a noexec file system needs -D" + CACHE_DIR_PROPERTY, e);
+                    + "); if that folder is on a file system mounted noexec, point -D" + CACHE_DIR_PROPERTY
+                    + " elsewhere", e);
         }
         LOG.info("Smile's BLAS and LAPACK: the bundled OpenBLAS {}", library);
         return new Outcome(Optional.of(library), "the bundled OpenBLAS " + library + " is loaded");

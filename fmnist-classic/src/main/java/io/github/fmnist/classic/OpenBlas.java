@@ -8,29 +8,31 @@ import java.util.Optional;
  * Smile's MLP and PCA call BLAS and LAPACK through the JDK's foreign-function API. The bindings look the
  * library up in their static initialisers, so a missing library surfaces as an
  * {@link ExceptionInInitializerError} the first time, and as {@link NoClassDefFoundError} ever after.
- * This class probes the bindings up front and turns those errors into a
- * {@link MissingNativeLibraryException} that says what to install.
+ * This class first loads the bundled OpenBLAS ({@link BundledOpenBlas}), then probes the bindings and
+ * turns those errors into a {@link MissingNativeLibraryException} that says what went wrong and what to do.
  */
 final class OpenBlas {
     static final String BLAS_BINDING = "smile.linalg.blas.cblas_h";
     static final String LAPACK_BINDING = "smile.linalg.lapack.clapack_h";
 
-    static final String HOW_TO_INSTALL = "Smile needs the OpenBLAS shared library (libopenblas.so on Linux). "
-            + "Install it: Debian/Ubuntu 'apt-get install libopenblas-dev' (the runtime package alone lacks "
-            + "libopenblas.so), Fedora 'dnf install openblas-devel', macOS 'brew install openblas', Windows: put "
-            + "libopenblas.dll on PATH. Smile's system properties smile.lib.blas and smile.lib.lapack name "
-            + "another library.";
+    static final String HOW_TO_INSTALL = "fmnist-classic normally brings its own OpenBLAS (the "
+            + "org.bytedeco:openblas jar for your platform, a dependency of fmnist-classic): keep that jar on the "
+            + "class path. Otherwise Smile needs a system OpenBLAS shared library (libopenblas.so on Linux): "
+            + "Debian/Ubuntu 'apt-get install libopenblas-dev' (the runtime package alone lacks libopenblas.so), "
+            + "Fedora 'dnf install openblas-devel', macOS 'brew install openblas', Windows: put libopenblas.dll on "
+            + "PATH. Smile's system properties smile.lib.blas and smile.lib.lapack name another library.";
 
     private OpenBlas() {
     }
 
     /**
-     * Makes sure BLAS and LAPACK can be loaded.
+     * Makes sure BLAS and LAPACK can be loaded, loading the bundled OpenBLAS first if it is there.
      *
      * @param purpose what needs them, for the message ("MLP training")
      * @throws MissingNativeLibraryException if they cannot
      */
     static void require(String purpose) {
+        BundledOpenBlas.load();
         probe(BLAS_BINDING, purpose);
         probe(LAPACK_BINDING, purpose);
     }
@@ -57,8 +59,8 @@ final class OpenBlas {
                 return Optional.of(typed);
             }
             if (t instanceof UnsatisfiedLinkError || isNativeBindingFailure(t)) {
-                return Optional.of(new MissingNativeLibraryException(
-                        purpose + " cannot load OpenBLAS (" + describe(t) + "). " + HOW_TO_INSTALL, failure));
+                return Optional.of(new MissingNativeLibraryException(purpose + " cannot load OpenBLAS (" + describe(t)
+                        + "; bundled OpenBLAS: " + BundledOpenBlas.status() + "). " + HOW_TO_INSTALL, failure));
             }
             if (t.getCause() == t) {
                 break;

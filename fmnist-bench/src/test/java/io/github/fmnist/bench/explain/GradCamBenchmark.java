@@ -13,7 +13,7 @@ import java.util.Locale;
  * Grad-CAM time per image on a saved model and the first Fashion-MNIST test images, one image at a time (as
  * {@code fmnist faithfulness} times it) and in batches through {@link BatchExplainer} (a measurement, not a test):
  * <pre>
- *   ./mvnw -pl fmnist-bench -Pbenchmark test-compile exec:exec -Dbenchmark.model=PATH/cnn.fmnist
+ *   ./mvnw -q -pl fmnist-bench -am -Pgradcam-benchmark -DskipTests test -Dbenchmark.model=PATH/cnn.fmnist
  *   # -Dbenchmark.images=1024  -Dbenchmark.threads=1 (OMP_NUM_THREADS, native threads per pass)
  * </pre>
  * Each case is warmed up on the same images first, then timed over the best of three rounds.

@@ -127,18 +127,19 @@ final class GraphClassifier implements Classifier, ConvolutionGradients, Network
         if (!convolutionLayers.contains(layer)) {
             throw new InvalidInputException("no convolutional layer '" + layer + "'; layers: " + convolutionLayers);
         }
-        List<ActivationGradients> out = new ArrayList<>(count);
-        pool.apply(copy -> {
+        return pool.apply(copy -> {
+            List<ActivationGradients> out = new ArrayList<>(count);
             for (int from = 0; from < count; from += GRADIENT_CHUNK) {
                 int n = Math.min(GRADIENT_CHUNK, count - from);
                 List<FashionClass> chunkTargets = targets.subList(from, from + n);
-                INDArray input = images(Arrays.copyOfRange(nchw, from * Image.PIXELS, (from + n) * Image.PIXELS), n);
                 int[] labels = chunkTargets.stream().mapToInt(FashionClass::label).toArray();
-                out.addAll(split(layer, chunkTargets, InferenceGradients.compute(copy, input, layer, Architecture.LOGITS, labels)));
+                try (INDArray input = images(Arrays.copyOfRange(nchw, from * Image.PIXELS, (from + n) * Image.PIXELS), n)) {
+                    out.addAll(split(layer, chunkTargets,
+                            InferenceGradients.compute(copy, input, layer, Architecture.LOGITS, labels)));
+                }
             }
             return out;
         });
-        return out;
     }
 
     /** One record per image from the batch's tensors. */

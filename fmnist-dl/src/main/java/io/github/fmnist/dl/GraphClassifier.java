@@ -11,12 +11,11 @@ import io.github.fmnist.api.capability.Reinitializable;
 import io.github.fmnist.api.model.Classifier;
 import io.github.fmnist.api.model.ModelInfo;
 import io.github.fmnist.api.network.NetworkDescription;
-import io.github.fmnist.dl.DescribedNetwork.Tensor;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.util.ModelSerializer;
@@ -27,28 +26,29 @@ import org.nd4j.linalg.factory.Nd4j;
  * A trained DL4J graph as an fmnist {@link Classifier}, with the Grad-CAM and network-description capabilities.
  *
  * <h2>Thread-safety</h2>
- * A DL4J network keeps per-call state (layer inputs, workspaces), so one instance must never run two forward
- * passes at once. Each predicting thread borrows its own copy of the network from a pool and returns it
- * afterwards; copies are made on demand, so the pool grows to the largest number of threads that predicted at
- * the same time (a copy costs about as much memory as the parameters, ≈1 MB here). The original network is
- * only read (for saving and describing). Gradients are computed on the immutable network description, in
- * double precision.
+ * Predictions and gradients run on copies of the network borrowed from a {@link GraphPool}, one per concurrent
+ * call. The original network is only read (for copying, saving and describing), under its own lock. Gradients
+ * are DL4J's own batched backward pass in inference mode ({@link InferenceGradients}), in the network's float
+ * precision.
  */
 final class GraphClassifier implements Classifier, ConvolutionGradients, NetworkExportable, Reinitializable {
     /** Payload entry with the network in DL4J's format, without updater state. */
     static final String NETWORK_ENTRY = "network.zip";
     private static final int CHUNK = 256;
+    /** Images per gradient pass: large enough to amortise DL4J's per-call overhead, small enough for memory. */
+    private static final int GRADIENT_CHUNK = 64;
 
     private final ModelInfo info;
     private final ComputationGraph network;
     private final List<String> convolutionLayers;
-    private final ConcurrentLinkedQueue<ComputationGraph> idle = new ConcurrentLinkedQueue<>();
-    private volatile DescribedNetwork described;
+    private final GraphPool pool;
+    private volatile NetworkDescription described;
 
     GraphClassifier(ModelInfo info, ComputationGraph network, List<String> convolutionLayers) {
         this.info = info;
         this.network = network;
         this.convolutionLayers = List.copyOf(convolutionLayers);
+        this.pool = new GraphPool(network);
     }
 
     @Override
@@ -65,36 +65,26 @@ final class GraphClassifier implements Classifier, ConvolutionGradients, Network
     public float[][] predictNormalized(float[] nchw) {
         int count = Classifier.imageCount(nchw);
         float[][] out = new float[count][];
-        ComputationGraph copy = borrow();
-        try {
+        return pool.apply(copy -> {
             for (int from = 0; from < count; from += CHUNK) {
                 int n = Math.min(CHUNK, count - from);
-                float[] chunk = new float[n * Image.PIXELS];
-                System.arraycopy(nchw, from * Image.PIXELS, chunk, 0, chunk.length);
-                float[][] probabilities = probabilities(copy, chunk, n);
+                float[][] probabilities = probabilities(copy, Arrays.copyOfRange(nchw, from * Image.PIXELS,
+                        (from + n) * Image.PIXELS), n);
                 System.arraycopy(probabilities, 0, out, from, n);
             }
-        } finally {
-            idle.offer(copy);
-        }
-        return out;
+            return out;
+        });
     }
 
     static float[][] probabilities(ComputationGraph graph, float[] chunk, int n) {
-        try (INDArray input = Nd4j.create(chunk, new long[] {n, 1, Image.SIDE, Image.SIDE}, 'c');
+        try (INDArray input = images(chunk, n);
              INDArray output = graph.outputSingle(false, input)) {
             return output.toFloatMatrix();
         }
     }
 
-    private ComputationGraph borrow() {
-        ComputationGraph copy = idle.poll();
-        if (copy != null) {
-            return copy;
-        }
-        synchronized (network) {
-            return network.clone();
-        }
+    private static INDArray images(float[] chunk, int n) {
+        return Nd4j.create(chunk, new long[] {n, 1, Image.SIDE, Image.SIDE}, 'c');
     }
 
     @Override
@@ -128,33 +118,65 @@ final class GraphClassifier implements Classifier, ConvolutionGradients, Network
         if (normalizedImage.length != Image.PIXELS) {
             throw new InvalidInputException("an image needs " + Image.PIXELS + " values (28×28), found " + normalizedImage.length);
         }
+        return gradients(normalizedImage, layer, List.of(target)).get(0);
+    }
+
+    @Override
+    public List<ActivationGradients> gradients(float[] nchw, String layer, List<FashionClass> targets) {
+        int count = ConvolutionGradients.requireBatch(nchw, targets);
         if (!convolutionLayers.contains(layer)) {
             throw new InvalidInputException("no convolutional layer '" + layer + "'; layers: " + convolutionLayers);
         }
-        DescribedNetwork net = describedNetwork();
-        double[] image = new double[Image.PIXELS];
-        for (int i = 0; i < image.length; i++) {
-            image[i] = normalizedImage[i];
+        return pool.apply(copy -> {
+            List<ActivationGradients> out = new ArrayList<>(count);
+            for (int from = 0; from < count; from += GRADIENT_CHUNK) {
+                int n = Math.min(GRADIENT_CHUNK, count - from);
+                List<FashionClass> chunkTargets = targets.subList(from, from + n);
+                int[] labels = chunkTargets.stream().mapToInt(FashionClass::label).toArray();
+                try (INDArray input = images(Arrays.copyOfRange(nchw, from * Image.PIXELS, (from + n) * Image.PIXELS), n)) {
+                    out.addAll(split(layer, chunkTargets,
+                            InferenceGradients.compute(copy, input, layer, Architecture.LOGITS, labels)));
+                }
+            }
+            return out;
+        });
+    }
+
+    /** One record per image from the batch's tensors. */
+    private static List<ActivationGradients> split(String layer, List<FashionClass> targets, InferenceGradients.Result r) {
+        long[] shape = r.activations().shape();
+        int n = (int) shape[0];
+        int channels = (int) shape[1];
+        int height = (int) shape[2];
+        int width = (int) shape[3];
+        int size = channels * height * width;
+        float[] activations = Nd4j.toFlattened('c', r.activations()).toFloatVector();
+        float[] gradients = Nd4j.toFlattened('c', r.gradients()).toFloatVector();
+        List<ActivationGradients> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            FashionClass target = targets.get(i);
+            out.add(new ActivationGradients(layer, target, r.logits().getDouble(i, target.label()), channels, height, width,
+                    doubles(activations, i * size, size), doubles(gradients, i * size, size)));
         }
-        Map<String, Tensor> activations = net.forward(image);
-        double[] gradient = net.gradient(activations, layer, target.label());
-        Tensor a = activations.get(layer);
-        return new ActivationGradients(layer, target, net.logits(activations)[target.label()], a.channels(), a.height(),
-                a.width(), a.values(), gradient);
+        return out;
+    }
+
+    private static double[] doubles(float[] values, int from, int length) {
+        double[] out = new double[length];
+        for (int i = 0; i < length; i++) {
+            out[i] = values[from + i];
+        }
+        return out;
     }
 
     @Override
     public NetworkDescription describeNetwork() {
-        return describedNetwork().description();
-    }
-
-    DescribedNetwork describedNetwork() {
-        DescribedNetwork d = described;
+        NetworkDescription d = described;
         if (d == null) {
             synchronized (network) {
                 d = described;
                 if (d == null) {
-                    d = new DescribedNetwork(NetworkDescriber.describe(info.providerId(), network));
+                    d = NetworkDescriber.describe(info.providerId(), network);
                     described = d;
                 }
             }
@@ -164,6 +186,6 @@ final class GraphClassifier implements Classifier, ConvolutionGradients, Network
 
     @Override
     public void close() {
-        idle.clear();
+        pool.clear();
     }
 }

@@ -148,23 +148,12 @@ final class NetworkDescriber {
         return new Layer.Dense((int) d.getNIn(), (int) d.getNOut(), floats(name, "W"), bias);
     }
 
-    /** DL4J keeps log10 of the running standard deviation; the variance is its square (ε is added at use). */
     private Layer.BatchNorm batchNorm(String name, BatchNormalization b) {
         if (b.isLockGammaBeta()) {
             throw new UnsupportedFeatureException("batch normalisation '" + name + "': locked gamma/beta is not supported");
         }
         float[] mean = floats(name, "mean");
-        float[] variance;
-        if (b.isUseLogStd()) {
-            float[] log10Std = floats(name, "log10stdev");
-            variance = new float[log10Std.length];
-            for (int i = 0; i < variance.length; i++) {
-                double std = Math.pow(10, log10Std[i]);
-                variance[i] = (float) (std * std);
-            }
-        } else {
-            variance = floats(name, "var");
-        }
+        float[] variance = RunningBatchNorm.variance(graph.getLayer(name)).castTo(DataType.FLOAT).toFloatVector();
         return new Layer.BatchNorm(mean.length, floats(name, "gamma"), floats(name, "beta"), mean, variance, b.getEps());
     }
 

@@ -11,14 +11,15 @@ import io.github.fmnist.api.model.ModelProvider;
 import io.github.fmnist.api.network.Layer;
 import io.github.fmnist.api.network.NetworkDescription;
 import io.github.fmnist.api.network.NetworkNode;
+import io.github.fmnist.testkit.ReferenceNetwork;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The network description must compute what DL4J computes: a forward pass of the description in plain Java
- * (softmax of its logits) has to match the classifier's probabilities.
+ * The network description must compute what DL4J computes: the testkit's reference evaluation of the description
+ * (softmax of its logits, double precision) has to match the classifier's probabilities.
  */
 class NetworkDescriptionTest {
     private static final double TOLERANCE = 1e-5;
@@ -42,16 +43,11 @@ class NetworkDescriptionTest {
         LabeledDataset probe = TinyTraining.data(300).slice(256, 300);
         float[] pixels = probe.images().toNormalizedNchw();
         float[][] expected = classifier.predictNormalized(pixels);
-        DescribedNetwork reference = new DescribedNetwork(description);
+        double[][] reference = ReferenceNetwork.of(description).probabilities(pixels);
         double worst = 0;
         for (int i = 0; i < probe.size(); i++) {
-            double[] image = new double[784];
-            for (int p = 0; p < 784; p++) {
-                image[p] = pixels[i * 784 + p];
-            }
-            double[] probabilities = softmax(reference.logits(reference.forward(image)));
             for (int c = 0; c < 10; c++) {
-                worst = Math.max(worst, Math.abs(probabilities[c] - expected[i][c]));
+                worst = Math.max(worst, Math.abs(reference[i][c] - expected[i][c]));
             }
         }
         assertTrue(worst < TOLERANCE, name + ": description and classifier differ by " + worst);
@@ -79,22 +75,5 @@ class NetworkDescriptionTest {
             assertTrue(description.nodes().stream().anyMatch(n -> n.layer() instanceof Layer.Dropout d && d.rate() == 0.5));
         }
         assertFalse(description.nodes().stream().anyMatch(n -> n.layer() instanceof Layer.AveragePool));
-    }
-
-    static double[] softmax(double[] logits) {
-        double max = Double.NEGATIVE_INFINITY;
-        for (double v : logits) {
-            max = Math.max(max, v);
-        }
-        double sum = 0;
-        double[] out = new double[logits.length];
-        for (int i = 0; i < logits.length; i++) {
-            out[i] = Math.exp(logits[i] - max);
-            sum += out[i];
-        }
-        for (int i = 0; i < out.length; i++) {
-            out[i] /= sum;
-        }
-        return out;
     }
 }

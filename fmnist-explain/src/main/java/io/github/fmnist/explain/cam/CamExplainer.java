@@ -3,16 +3,20 @@ package io.github.fmnist.explain.cam;
 import io.github.fmnist.api.FashionClass;
 import io.github.fmnist.api.FmnistException;
 import io.github.fmnist.api.Image;
+import io.github.fmnist.api.ImageBatch;
 import io.github.fmnist.api.InvalidInputException;
 import io.github.fmnist.api.UnsupportedFeatureException;
 import io.github.fmnist.api.capability.ActivationGradients;
 import io.github.fmnist.api.capability.ConvolutionGradients;
 import io.github.fmnist.api.capability.NetworkExportable;
-import io.github.fmnist.api.explain.Explainer;
 import io.github.fmnist.api.explain.Explanation;
 import io.github.fmnist.api.model.Classifier;
 import io.github.fmnist.api.model.Prediction;
 import io.github.fmnist.api.network.NetworkDescription;
+import io.github.fmnist.explain.BatchedExplainer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -21,10 +25,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What the class-activation-map family shares: fetch a layer's activations and score gradients, let the
- * method combine them into a coarse map, upsample it to 28×28 and normalise it. Holds no mutable state,
- * so an instance is as thread-safe as its classifier.
+ * method combine them into a coarse map, upsample it to 28×28 and normalise it. Many images are explained with
+ * one prediction call and one batched {@link ConvolutionGradients} call. Holds no mutable state, so an
+ * instance is as thread-safe as its classifier.
  */
-abstract sealed class CamExplainer implements Explainer permits GradCam, GradCamPlusPlus, ScoreCam {
+abstract sealed class CamExplainer implements BatchedExplainer permits GradCam, GradCamPlusPlus, ScoreCam {
     private static final Logger LOG = LoggerFactory.getLogger(CamExplainer.class);
     private final String method;
     final Classifier classifier;
@@ -67,21 +72,53 @@ abstract sealed class CamExplainer implements Explainer permits GradCam, GradCam
 
     @Override
     public Explanation explain(Image image, FashionClass target) {
-        float[] input = image.toNormalized();
-        float probability = classifier.predictNormalized(input)[0][target.label()];
-        return explain(input, target, probability);
+        return explainAll(ImageBatch.of(image), List.of(target)).get(0);
     }
 
     @Override
     public Explanation explainPredicted(Image image) {
-        float[] input = image.toNormalized();
-        float[] probabilities = classifier.predictNormalized(input)[0];
-        FashionClass target = FashionClass.of(Prediction.argmax(probabilities));
-        return explain(input, target, probabilities[target.label()]);
+        return explainAllPredicted(ImageBatch.of(image)).get(0);
     }
 
-    private Explanation explain(float[] input, FashionClass target, float probability) {
-        ActivationGradients g = gradients.gradients(input, layer, target);
+    /** One prediction call and one batched gradients call for all the images. */
+    @Override
+    public List<Explanation> explainAll(ImageBatch images, List<FashionClass> targets) {
+        if (images.size() != targets.size()) {
+            throw new InvalidInputException(images.size() + " images but " + targets.size() + " target classes");
+        }
+        if (images.isEmpty()) {
+            return List.of();
+        }
+        float[] nchw = images.toNormalizedNchw();
+        return explain(nchw, targets, classifier.predictNormalized(nchw));
+    }
+
+    @Override
+    public List<Explanation> explainAllPredicted(ImageBatch images) {
+        if (images.isEmpty()) {
+            return List.of();
+        }
+        float[] nchw = images.toNormalizedNchw();
+        float[][] probabilities = classifier.predictNormalized(nchw);
+        List<FashionClass> targets = new ArrayList<>(probabilities.length);
+        for (float[] row : probabilities) {
+            targets.add(FashionClass.of(Prediction.argmax(row)));
+        }
+        return explain(nchw, targets, probabilities);
+    }
+
+    private List<Explanation> explain(float[] nchw, List<FashionClass> targets, float[][] probabilities) {
+        List<ActivationGradients> all = gradients.gradients(nchw, layer, targets);
+        List<Explanation> out = new ArrayList<>(all.size());
+        for (int i = 0; i < all.size(); i++) {
+            float[] input = Arrays.copyOfRange(nchw, i * Image.PIXELS, (i + 1) * Image.PIXELS);
+            FashionClass target = targets.get(i);
+            out.add(explain(all.get(i), input, target, probabilities[i][target.label()]));
+        }
+        return out;
+    }
+
+    private Explanation explain(ActivationGradients g, float[] input, FashionClass target, float probability) {
         FeatureGeometry geometry = geometry(g);
         double[] coarse = coarseMap(g, geometry, input, target);
         for (int i = 0; i < coarse.length; i++) {

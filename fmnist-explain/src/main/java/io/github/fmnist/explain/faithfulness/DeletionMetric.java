@@ -7,8 +7,10 @@ import io.github.fmnist.api.InvalidInputException;
 import io.github.fmnist.api.explain.Explainer;
 import io.github.fmnist.api.explain.Explanation;
 import io.github.fmnist.api.model.Classifier;
+import io.github.fmnist.explain.BatchExplainer;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 
@@ -115,9 +117,10 @@ public final class DeletionMetric {
         double randomSum = 0;
         int wins = 0;
         String method = "";
+        List<Explanation> explanations = new BatchExplainer(explainer, 1).explainPredicted(images);
         for (int i = 0; i < images.size(); i++) {
             Image image = images.get(i);
-            Explanation e = explainer.explainPredicted(image);
+            Explanation e = explanations.get(i);
             method = e.method();
             double mapAuc = curve(image, e).auc();
             double randomAuc = curve(image, randomMap(i), e.target()).auc();

@@ -7,6 +7,8 @@ import io.github.fmnist.api.explain.ExplainerProvider;
 import io.github.fmnist.api.explain.Explanation;
 import io.github.fmnist.api.model.Classifier;
 import io.github.fmnist.api.model.Hyperparameters;
+import io.github.fmnist.explain.BatchExplainer;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
 
@@ -50,9 +52,12 @@ public final class RandomizationCheck {
         double absoluteSum = 0;
         int defined = 0;
         String method = "";
+        List<Explanation> onTrainedMaps = new BatchExplainer(onTrained, 1).explainPredicted(images);
+        List<Explanation> onRandomizedMaps = new BatchExplainer(onRandomized, 1)
+                .explain(images, onTrainedMaps.stream().map(Explanation::target).toList());
         for (int i = 0; i < images.size(); i++) {
-            Explanation a = onTrained.explainPredicted(images.get(i));
-            Explanation b = onRandomized.explain(images.get(i), a.target());
+            Explanation a = onTrainedMaps.get(i);
+            Explanation b = onRandomizedMaps.get(i);
             method = a.method();
             double rho = SpearmanCorrelation.of(a.relevance(), b.relevance());
             if (!Double.isNaN(rho)) {

@@ -18,11 +18,11 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Time per Grad-CAM explanation, single-threaded: {@code ./mvnw -pl fmnist-explain -Pbenchmark test-compile exec:java}
- * (see the module pom). Three cases: the explainer's own work with a network that costs nothing (cached
- * activations and gradients: what this module adds), the small shapes network of the tests, and a
- * pure-Java network of the seed CNN's size (32 and 64 channels of 3×3, 28×28 → 14×14). The real
- * {@code cnn} is measured by the bench through fmnist-dl's gradients.
+ * Time per Grad-CAM explanation, single-threaded: {@code ./mvnw -q -pl fmnist-explain -am -Pbenchmark -DskipTests
+ * test} (see the module pom). Two cases: the explainer's own work with a network that costs nothing (cached
+ * activations and gradients of the size of the seed CNN's second convolution: what this module adds), one image
+ * at a time and in a batch, and the small shapes network of the tests. The trained {@code cnn} with fmnist-dl's
+ * batched gradients is measured by fmnist-bench's {@code GradCamBenchmark}.
  */
 public final class GradCamBenchmark {
 
@@ -36,11 +36,10 @@ public final class GradCamBenchmark {
         TestConvNet shapes = Training.trainedShapesNet();
         TestConvNet seedSized = TestConvNet.random(List.of(new TestConvNet.Conv(32, 3, 1, 1),
                 new TestConvNet.Conv(64, 3, 2, 1)), TestConvNet.Pooling.GLOBAL_AVERAGE, 3);
-        Image first = images.get(0);
-        report("explainer only (cached 64×14×14 gradients)",
-                new GradCam(new CachedGradients(seedSized.gradients(first, "conv2", FashionClass.BAG))), images, iterations);
+        GradCam cached = new GradCam(new CachedGradients(seedSized.gradients(images.get(0), "conv2", FashionClass.BAG)));
+        report("explainer only (cached 64×14×14 gradients)", cached, images, iterations);
+        reportBatch("explainer only, batches of 64", cached, images, Math.max(1, iterations / images.size()));
         report("shapes test network (8×28×28, 8×14×14)", new GradCam(shapes), images, iterations);
-        report("seed-sized network (32×28×28, 64×14×14)", new GradCam(seedSized), images, Math.max(20, iterations / 10));
     }
 
     private static void report(String name, Explainer explainer, ImageBatch images, int iterations) {
@@ -51,8 +50,20 @@ public final class GradCamBenchmark {
         for (int i = 0; i < iterations; i++) {
             explainer.explainPredicted(images.get(i % images.size()));
         }
-        double ms = (System.nanoTime() - start) / 1e6 / iterations;
-        System.out.printf(Locale.ROOT, "Grad-CAM %-45s %8.3f ms/image (%d images)%n", name, ms, iterations);
+        print(name, (System.nanoTime() - start) / 1e6 / iterations, iterations);
+    }
+
+    private static void reportBatch(String name, GradCam explainer, ImageBatch images, int batches) {
+        explainer.explainAllPredicted(images);
+        long start = System.nanoTime();
+        for (int i = 0; i < batches; i++) {
+            explainer.explainAllPredicted(images);
+        }
+        print(name, (System.nanoTime() - start) / 1e6 / (batches * images.size()), batches * images.size());
+    }
+
+    private static void print(String name, double ms, int images) {
+        System.out.printf(Locale.ROOT, "Grad-CAM %-45s %8.3f ms/image (%d images)%n", name, ms, images);
     }
 
     /** A classifier whose network costs nothing: it replays one set of activations and gradients. */

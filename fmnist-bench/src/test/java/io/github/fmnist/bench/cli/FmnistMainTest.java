@@ -1,6 +1,7 @@
 package io.github.fmnist.bench.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -40,7 +41,7 @@ class FmnistMainTest {
     @Test
     void helpListsEverySubcommand() {
         assertEquals(0, run("--help"));
-        for (String sub : List.of("models", "bench", "train", "evaluate", "predict", "explain", "faithfulness",
+        for (String sub : List.of("models", "bench", "train", "evaluate", "predict", "zoo", "explain", "faithfulness",
                 "export-onnx")) {
             assertTrue(out.contains(sub), sub + " in\n" + out);
         }
@@ -194,5 +195,23 @@ class FmnistMainTest {
             }
         }
         ImageIO.write(picture, "png", file.toFile());
+    }
+
+    @Test
+    void zooListsThePretrainedModelsAndPredictUsesTheBestWithoutAModelFile() throws Exception {
+        assertEquals(0, run("zoo"));
+        assertTrue(out.contains("resnet") && out.contains("cnn") && out.contains("93.93%"), out);
+        assertEquals(0, run("zoo", "--long"));
+        assertTrue(out.contains("9393 of 10000 test images correct"), out);
+
+        Path png = dir.resolve("item.png");
+        io.github.fmnist.data.imageio.PngExporter.write(io.github.fmnist.testkit.SyntheticFashion.dataset(1, 3L).images().get(0), 4, png);
+        assertEquals(0, run("predict", "--format", "csv", png.toString()));
+        assertTrue(err.contains("zoo model resnet"), err);
+        assertTrue(out.startsWith("file,class1,probability1"), out);
+        assertEquals(0, run("predict", "-m", "zoo:cnn", png.toString()));
+        assertTrue(err.contains("zoo model cnn"), err);
+        assertNotEquals(0, run("predict", "-m", "zoo:none", png.toString()));
+        assertTrue(err.contains("no zoo model 'none'"), err);
     }
 }

@@ -10,6 +10,7 @@ import io.github.fmnist.api.bundle.ModelBundle;
 import io.github.fmnist.api.capability.NetworkExportable;
 import io.github.fmnist.api.model.Classifier;
 import io.github.fmnist.api.network.CheckedNetwork;
+import io.github.fmnist.api.network.Layer;
 import io.github.fmnist.api.network.NetworkDescription;
 import io.github.fmnist.api.network.NetworkNode;
 import io.github.fmnist.api.registry.PluginRegistry;
@@ -23,6 +24,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -141,6 +144,11 @@ public final class OnnxExporter {
             return floatModel;
         }
         Int8Calibration calibration = options.int8().get();
+        CheckedNetwork checked = CheckedNetwork.of(exported, "ONNX export");
+        Set<String> imageBatchNorms = checked.nodes().stream()
+                .filter(n -> n.layer() instanceof Layer.BatchNorm && checked.inputShapes(n).getFirst().isImage())
+                .map(NetworkNode::name).collect(Collectors.toSet());
+        floatModel = BatchNormAsConvolution.rewrite(floatModel, imageBatchNorms);
         QdqRewriter plan = QdqRewriter.of(floatModel.getGraph(), logitsTensor(floatModel));
         Map<String, QuantizationParameters> params = new LinkedHashMap<>(ActivationCalibrator.calibrate(floatModel,
                 plan.tensorsToCalibrate(INPUT), INPUT, calibration));

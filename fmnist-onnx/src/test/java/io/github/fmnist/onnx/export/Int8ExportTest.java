@@ -52,6 +52,24 @@ class Int8ExportTest {
                 NetworkNode.of("dense", TestNetworks.dense(r, 32, 10), "relu3")), "dense");
     }
 
+    /** The resnet block shape: conv ReLU, BatchNorm (after the ReLU: not foldable), conv, BatchNorm, add, ReLU. */
+    static NetworkDescription resnetBlock(long seed) {
+        Random r = new Random(seed);
+        return new NetworkDescription("resnet-block", List.of(
+                NetworkNode.of("stem", TestNetworks.conv(r, 1, 6, 3, 3, 1, 1, Padding.NONE), NetworkDescription.INPUT),
+                NetworkNode.of("stem.relu", new Layer.Activation(ActivationFunction.RELU), "stem"),
+                NetworkNode.of("pool", new Layer.MaxPool(2, 2, 2, 2, Padding.NONE), "stem.relu"),
+                NetworkNode.of("conv1", TestNetworks.conv(r, 6, 6, 3, 3, 1, 1, Padding.of(1)), "pool"),
+                NetworkNode.of("relu1", new Layer.Activation(ActivationFunction.RELU), "conv1"),
+                NetworkNode.of("bn1", TestNetworks.batchNormOf(r, 6), "relu1"),
+                NetworkNode.of("conv2", TestNetworks.conv(r, 6, 6, 3, 3, 1, 1, Padding.of(1)), "bn1"),
+                NetworkNode.of("bn2", TestNetworks.batchNormOf(r, 6), "conv2"),
+                new NetworkNode("add", new Layer.Add(), List.of("bn2", "pool")),
+                NetworkNode.of("relu2", new Layer.Activation(ActivationFunction.RELU), "add"),
+                NetworkNode.of("gap", new Layer.GlobalAveragePool(), "relu2"),
+                NetworkNode.of("dense", TestNetworks.dense(r, 6, 10), "gap")), "dense");
+    }
+
     static ImageBatch randomBatch(int n, long seed) {
         byte[] pixels = new byte[n * Image.PIXELS];
         new Random(seed).nextBytes(pixels);
@@ -67,12 +85,15 @@ class Int8ExportTest {
         ImageBatch calibration = randomBatch(50, 1);
         Set<String> residualOps = optimisedOps(OnnxExporter.toBytes(residual(), Map.of(), int8(calibration)), dir.resolve("r.onnx"));
         Set<String> cnnOps = optimisedOps(OnnxExporter.toBytes(smallCnn(2), Map.of(), int8(calibration)), dir.resolve("c.onnx"));
+        Set<String> blockOps = optimisedOps(OnnxExporter.toBytes(resnetBlock(3), Map.of(), int8(calibration)), dir.resolve("b.onnx"));
 
         assertTrue(residualOps.containsAll(Set.of("QLinearConv", "QLinearAdd")), residualOps.toString());
         assertTrue(cnnOps.containsAll(Set.of("QLinearConv", "QGemm")), cnnOps.toString());
-        for (Set<String> ops : List.of(residualOps, cnnOps)) {
+        assertTrue(blockOps.containsAll(Set.of("QLinearConv", "QLinearAdd", "QGemm")), blockOps.toString());
+        for (Set<String> ops : List.of(residualOps, cnnOps, blockOps)) {
             assertFalse(ops.contains("Conv") || ops.contains("Gemm") || ops.contains("Add") || ops.contains("FusedConv")
-                    || ops.contains("DequantizeLinear"), "a float Conv, Gemm or Add or a DequantizeLinear survived: " + ops);
+                    || ops.contains("BatchNormalization") || ops.contains("DequantizeLinear"),
+                    "a float Conv, Gemm, Add or BatchNormalization or a DequantizeLinear survived: " + ops);
         }
     }
 

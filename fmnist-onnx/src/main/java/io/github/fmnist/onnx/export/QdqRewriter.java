@@ -25,7 +25,8 @@ import java.util.function.Function;
  * {@code input scale × weight scale}. ONNX Runtime fuses DQ → Conv/Gemm/Add → Q into QLinearConv, QGemm and
  * QLinearAdd, a ReLU before a Q with zero point 0 into the Q, and runs MaxPool and Flatten on int8 when
  * their input and output parameters agree. Everything else (BatchNorm after a ReLU, Tanh, Sigmoid,
- * Standardize's Sub and Div, the Softmax) stays float between a DQ and a Q, and the logits stay float.
+ * Standardize's Sub and Div, the Softmax) stays float between a DQ and a Q. The head — the logits' dense
+ * layer with any flatten or global average pool right before it — stays float too (see {@link #floatHead}).
  */
 final class QdqRewriter {
     /** Ops with an int8 kernel that reads quantised inputs and writes a quantised output. */
@@ -34,6 +35,8 @@ final class QdqRewriter {
     private static final Set<String> PASS_THROUGH = Set.of("MaxPool", "Flatten");
     /** Ops whose following ReLU ONNX Runtime folds into the output QuantizeLinear. */
     private static final Set<String> RELU_FUSING = Set.of("Conv", "Gemm", "Add");
+    /** Cheap ops between the last feature map and the logits' dense layer, kept float with it. */
+    private static final Set<String> HEAD_OPS = Set.of("Flatten", "GlobalAveragePool");
 
     private final GraphProto graph;
     private final Map<String, NodeProto> producers = new HashMap<>();
@@ -98,9 +101,30 @@ final class QdqRewriter {
             }
         }
         chosen.removeIf(t -> t.equals(logits) || isFusedIntoRelu(t) || isGraphOutput(t));
+        chosen.removeAll(floatHead(logits));
         Set<String> ordered = new LinkedHashSet<>();
         activations.stream().filter(chosen::contains).forEach(ordered::add);
         return ordered;
+    }
+
+    /**
+     * The flatten or global average pool (or both) between the last feature map and the dense layer producing
+     * the logits, with the dense layer's input: they stay float. Their 8-bit rounding would reach the logits
+     * undiluted, and at ≤ 128 features per image they cost next to nothing in float. A dense layer fed straight
+     * by a ReLU (the cnn's) keeps its quantised input: ONNX Runtime would not fuse the Gemm → ReLU before it then.
+     */
+    private Set<String> floatHead(String logits) {
+        Set<String> head = new LinkedHashSet<>();
+        NodeProto last = producers.get(logits);
+        if (last == null || !last.getOpType().equals("Gemm")) {
+            return head;
+        }
+        String t = last.getInput(0);
+        for (NodeProto p = producers.get(t); p != null && HEAD_OPS.contains(p.getOpType()); p = producers.get(t)) {
+            head.add(t);
+            t = p.getInput(0);
+        }
+        return head;
     }
 
     private boolean readBy(String t, Set<String> ops) {
@@ -153,7 +177,7 @@ final class QdqRewriter {
                     b.setInput(i, Emitter.dequantisedName(node.getInput(i)));
                 }
             }
-            if (node.getOpType().equals("Conv") || node.getOpType().equals("Gemm")) {
+            if ((node.getOpType().equals("Conv") || node.getOpType().equals("Gemm")) && quantised.contains(node.getInput(0))) {
                 QuantizationParameters x = params.get(node.getInput(0));
                 boolean gemm = node.getOpType().equals("Gemm");
                 TensorProto w = initializers.get(node.getInput(1));

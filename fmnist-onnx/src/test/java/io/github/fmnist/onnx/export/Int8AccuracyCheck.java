@@ -29,7 +29,7 @@ final class Int8AccuracyCheck {
     static Result check(NetworkDescription network, ImageBatch images) throws Exception {
         byte[] int8 = OnnxExporter.toBytes(network, Map.of(), ExportOptions.int8(
                 new Int8Calibration(images, CalibrationMethod.MIN_MAX, 0)));
-        QuantisationErrorBound bound = QuantisationErrorBound.of(ModelProto.parseFrom(int8));
+        QuantisationErrorBound bound = QuantisationErrorBound.of(network, ModelProto.parseFrom(int8));
         float[] nchw = images.toNormalizedNchw();
         double[][] expected = ReferenceNetwork.of(network).logits(nchw);
         float[][] actual = OnnxExporterTest.run(int8, nchw).get("logits");

@@ -24,12 +24,13 @@ import java.util.Random;
  * stored, and the integer accumulation of QLinearConv is exact, so the real-valued ReLU output before
  * requantisation, {@code h̄ = relu(Σ w̃ x̃ + b̃)}, is known exactly. Requantising it to step {@code s_h}
  * (zero point 0, top {@code 255·s_h}) moves each element by at most {@code s_h/2 + max(0, h̄ − 255·s_h)}
- * (rounding, plus clipping above the calibrated range). QGemm then accumulates exactly and writes float, so
+ * (rounding, plus clipping above the calibrated range). The logits' dense layer (weights {@code v}, bias
+ * {@code c}) stays float on the dequantised {@code h̃}, so
  * <pre>
- * |int8 logit_j − float logit_j| ≤ |Σ_i ṽ_ij·h̄_i + c̃_j − float logit_j| + Σ_i |ṽ_ij|·(s_h/2 + max(0, h̄_i − 255·s_h))
+ * |int8 logit_j − float logit_j| ≤ |Σ_i v_ij·h̄_i + c_j − float logit_j| + Σ_i |v_ij|·(s_h/2 + max(0, h̄_i − 255·s_h))
  * </pre>
  * plus 1e-4·(1 + |logit|) for the float multipliers ONNX Runtime requantises and dequantises with. The first
- * term is the weights' and pixels' quantisation error (computed), the second bounds the activation rounding in
+ * term is the conv weights' and pixels' quantisation error (computed), the second bounds the activation rounding in
  * the worst case (every element rounding the wrong way).
  */
 final class QuantisationErrorBound {
@@ -44,25 +45,30 @@ final class QuantisationErrorBound {
     private final double sx;
     private final double sh;
 
-    private QuantisationErrorBound(ModelProto int8) {
+    private QuantisationErrorBound(NetworkDescription network, ModelProto int8) {
         sx = floats(int8, "image.scale")[0];
         sh = floats(int8, "relu.scale")[0];
         float[] sw = floats(int8, "conv.weight.scale");
-        float[] sv = floats(int8, "dense.weight.scale");
         convWeights = dequantise(bytes(int8, "conv.weight.int8"), sw, i -> i / 9);
         convBias = dequantise(ints(int8, "conv.bias.int32"), sw, o -> o);
         for (int o = 0; o < convBias.length; o++) {
             convBias[o] *= sx;
         }
-        denseWeights = dequantise(bytes(int8, "dense.weight.int8"), sv, i -> i % FashionClass.COUNT);
-        denseBias = dequantise(ints(int8, "dense.bias.int32"), sv, j -> j);
-        for (int j = 0; j < denseBias.length; j++) {
-            denseBias[j] *= sh;
-        }
+        Layer.Dense dense = (Layer.Dense) network.nodes().get(3).layer(); // the logits' dense layer stays float
+        denseWeights = toDouble(dense.weights());
+        denseBias = toDouble(dense.bias());
     }
 
-    static QuantisationErrorBound of(ModelProto int8) {
-        return new QuantisationErrorBound(int8);
+    static QuantisationErrorBound of(NetworkDescription network, ModelProto int8) {
+        return new QuantisationErrorBound(network, int8);
+    }
+
+    private static double[] toDouble(float[] v) {
+        double[] d = new double[v.length];
+        for (int i = 0; i < v.length; i++) {
+            d[i] = v[i];
+        }
+        return d;
     }
 
     static NetworkDescription network(long seed) {

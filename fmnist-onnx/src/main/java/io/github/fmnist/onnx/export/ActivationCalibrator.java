@@ -46,6 +46,9 @@ final class ActivationCalibrator {
                                                          Int8Calibration calibration) {
         ImageBatch images = calibration.images();
         requireVaried(images);
+        if (tensors.isEmpty()) {
+            return Map.of(); // e.g. flatten → dense: only the image is quantised, and its range is the contract's
+        }
         byte[] model = withOutputs(floatModel, tensors).toByteArray();
         OrtEnvironment env = OrtEnvironment.getEnvironment();
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {

@@ -106,6 +106,19 @@ class Int8ExportTest {
     }
 
     @Test
+    void aNetworkWithNothingToCalibrateStillExports() throws Exception {
+        Random r = new Random(12);
+        NetworkDescription linear = new NetworkDescription("linear", List.of(
+                NetworkNode.of("flatten", new Layer.Flatten(), NetworkDescription.INPUT),
+                NetworkNode.of("dense", TestNetworks.dense(r, Image.PIXELS, 10), "flatten")), "dense");
+        ImageBatch images = randomBatch(20, 13);
+        float[][] int8 = OnnxExporterTest.run(OnnxExporter.toBytes(linear, Map.of(), int8(images)), images.toNormalizedNchw())
+                .get("logits");
+        OnnxExporterTest.assertClose(io.github.fmnist.testkit.ReferenceNetwork.of(linear).logits(images.toNormalizedNchw()),
+                int8, "float head on exactly quantised pixels");
+    }
+
+    @Test
     void metadataRecordsTheQuantisation() throws Exception {
         ModelProto model = ModelProto.parseFrom(OnnxExporter.toBytes(smallCnn(3), Map.of(),
                 ExportOptions.int8(new Int8Calibration(randomBatch(30, 4), CalibrationMethod.PERCENTILE, 77))));

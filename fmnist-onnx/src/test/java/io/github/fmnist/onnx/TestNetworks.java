@@ -89,6 +89,10 @@ public final class TestNetworks {
         return new Layer.Dense(in, out, gaussian(r, in * out, 1 / Math.sqrt(in)), gaussian(r, out, 0.1));
     }
 
+    public static Layer.BatchNorm batchNormOf(Random r, int c) {
+        return batchNorm(r, c);
+    }
+
     static Layer.BatchNorm batchNorm(Random r, int c) {
         float[] var = new float[c];
         for (int i = 0; i < c; i++) {

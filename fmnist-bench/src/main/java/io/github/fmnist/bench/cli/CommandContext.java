@@ -35,6 +35,11 @@ final class CommandContext {
         return injector.getInstance(BenchDataSource.class).load().test();
     }
 
+    /** The 60,000 training images, loaded from the data source now. */
+    LabeledDataset trainSet() {
+        return injector.getInstance(BenchDataSource.class).load().train();
+    }
+
     /** A class-balanced sample of {@code n} images of {@code data}, or all of it if it has no more. */
     static LabeledDataset balancedSample(LabeledDataset data, int n, long seed) {
         return n >= data.size() ? data : StratifiedSample.sample(data, n, seed);

@@ -100,6 +100,12 @@ class FmnistMainTest {
         Path onnx = dir.resolve("toy.onnx");
         assertEquals(0, run("export-onnx", bundle.toString(), "-o", onnx.toString()), err);
         assertTrue(Files.size(onnx) > 0);
+        Path int8 = dir.resolve("toy-int8.onnx");
+        assertEquals(0, run("export-onnx", bundle.toString(), "--int8", "--calibration", "40", "-o", int8.toString()), err);
+        assertTrue(new String(Files.readAllBytes(int8), java.nio.charset.StandardCharsets.ISO_8859_1).contains("int8-qdq"),
+                "no quantisation recorded in " + int8);
+        assertEquals(0, run("evaluate", "--test-size", "50", int8.toString()), err);
+        assertTrue(out.contains(": 50 test images"), out);
 
         Path pictures = Files.createDirectories(dir.resolve("pictures"));
         LabeledDataset test = new SyntheticDataSource(SyntheticBench.TRAIN, SyntheticBench.TEST).load().test();

@@ -10,6 +10,7 @@ import io.github.fmnist.api.bundle.ModelBundle;
 import io.github.fmnist.api.capability.NetworkExportable;
 import io.github.fmnist.api.model.Classifier;
 import io.github.fmnist.api.network.CheckedNetwork;
+import io.github.fmnist.api.network.Layer;
 import io.github.fmnist.api.network.NetworkDescription;
 import io.github.fmnist.api.network.NetworkNode;
 import io.github.fmnist.api.registry.PluginRegistry;
@@ -23,6 +24,10 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Writes a trained network as an ONNX model (IR version {@value #IR_VERSION}, opset {@value #OPSET}).
@@ -33,9 +38,18 @@ import java.util.Map;
  * fmnist version and, for bundles, the training provenance. Dropout disappears; every other layer of
  * {@link io.github.fmnist.api.network.Layer} maps to the ONNX operator with the same arithmetic, and a
  * setting without an exact equivalent fails with an {@link UnsupportedFeatureException} naming the node.
+ * A BatchNorm directly after a convolution is folded into it (see {@link ExportOptions}).
+ *
+ * <p>With {@link ExportOptions#int8} the model is statically quantised in QDQ form, calibrated on the given
+ * images; ONNX Runtime runs it with integer kernels (QLinearConv, QGemm, QLinearAdd). Input and outputs
+ * stay float, so it is a drop-in replacement for the float model.
  *
  * <pre>{@code
  * OnnxExporter.exportBundle(Path.of("cnn.fmnist"), Path.of("cnn.onnx"));
+ * // int8, calibrated on 1,000 class-balanced training images:
+ * LabeledDataset sample = StratifiedSample.sample(data.train(), 1_000, 42);
+ * OnnxExporter.exportBundle(Path.of("cnn.fmnist"), Path.of("cnn-int8.onnx"),
+ *         ExportOptions.int8(new Int8Calibration(sample.images(), CalibrationMethod.MIN_MAX, 42)));
  * // or, from a classifier in hand:
  * classifier.unwrap(NetworkExportable.class)
  *         .ifPresent(n -> OnnxExporter.export(n.describeNetwork(), Path.of("cnn.onnx")));
@@ -58,6 +72,14 @@ public final class OnnxExporter {
     public static final String CLASS_NAMES_KEY = "fmnist.class_names";
     /** Metadata key of the fmnist version that wrote the model. */
     public static final String VERSION_KEY = "fmnist.version";
+    /**
+     * Metadata key of the quantisation ({@code int8-qdq ...}; absent for float models), with
+     * {@code .method}, {@code .calibration_size} and {@code .calibration_seed} beside it.
+     */
+    public static final String QUANTIZATION_KEY = "fmnist.quantization";
+    /** Metadata key of the number of BatchNorm layers folded into their convolution. */
+    public static final String BATCH_NORM_FOLDED_KEY = "fmnist.batchnorm_folded";
+    private static final Logger LOG = LoggerFactory.getLogger(OnnxExporter.class);
 
     private OnnxExporter() {
     }
@@ -74,7 +96,18 @@ public final class OnnxExporter {
 
     /** As {@link #export(NetworkDescription, Path)}, adding {@code metadata} to the model's metadata properties. */
     public static void export(NetworkDescription network, Map<String, String> metadata, Path onnxFile) throws IOException {
-        writeAtomically(toBytes(network, metadata), onnxFile);
+        export(network, metadata, onnxFile, ExportOptions.float32());
+    }
+
+    /**
+     * As {@link #export(NetworkDescription, Map, Path)}, float or int8 as {@code options} say.
+     *
+     * @throws InvalidInputException for int8, if the calibration images are empty or all pixels are equal, or
+     *         an activation is constant on them (no scale can be derived)
+     */
+    public static void export(NetworkDescription network, Map<String, String> metadata, Path onnxFile, ExportOptions options)
+            throws IOException {
+        writeAtomically(toBytes(network, metadata, options), onnxFile);
     }
 
     /**
@@ -84,22 +117,75 @@ public final class OnnxExporter {
      * @throws UnsupportedFeatureException if the bundle's model cannot describe itself as a network
      */
     public static void exportBundle(Path bundleFile, Path onnxFile) throws IOException {
+        exportBundle(bundleFile, onnxFile, ExportOptions.float32());
+    }
+
+    /** As {@link #exportBundle(Path, Path)}, float or int8 as {@code options} say. */
+    public static void exportBundle(Path bundleFile, Path onnxFile, ExportOptions options) throws IOException {
         ModelBundle bundle = ModelBundle.read(bundleFile);
         String providerId = bundle.manifest().providerId();
         try (Classifier classifier = PluginRegistry.discover().requireModel(providerId).load(bundle)) {
             NetworkExportable exportable = classifier.unwrap(NetworkExportable.class)
                     .orElseThrow(() -> new UnsupportedFeatureException(bundleFile + ": model '" + providerId
                             + "' cannot be exported to ONNX: it does not describe itself as a network (NetworkExportable)"));
-            export(exportable.describeNetwork(), BundleMetadata.of(bundle.manifest()), onnxFile);
+            export(exportable.describeNetwork(), BundleMetadata.of(bundle.manifest()), onnxFile, options);
         }
     }
 
-    /** The serialised ONNX model. */
+    /** The serialised float ONNX model, BatchNorm folded. */
     public static byte[] toBytes(NetworkDescription network, Map<String, String> metadata) {
-        return toModel(network, metadata).toByteArray();
+        return toBytes(network, metadata, ExportOptions.float32());
     }
 
-    static ModelProto toModel(NetworkDescription network, Map<String, String> metadata) {
+    /** The serialised ONNX model, float or int8 as {@code options} say. */
+    public static byte[] toBytes(NetworkDescription network, Map<String, String> metadata, ExportOptions options) {
+        return toModel(network, metadata, options).toByteArray();
+    }
+
+    static ModelProto toModel(NetworkDescription network, Map<String, String> metadata, ExportOptions options) {
+        CheckedNetwork.of(network, "ONNX export"); // before folding, so problems are named as described
+        NetworkDescription exported = options.foldsBatchNorm() ? BatchNormFolding.fold(network) : network;
+        int folded = network.nodes().size() - exported.nodes().size();
+        Map<String, String> props = new LinkedHashMap<>();
+        props.put(BATCH_NORM_FOLDED_KEY, Integer.toString(folded));
+        ModelProto floatModel = floatModel(exported, props, metadata);
+        if (options.int8().isEmpty()) {
+            return floatModel;
+        }
+        Int8Calibration calibration = options.int8().get();
+        CheckedNetwork checked = CheckedNetwork.of(exported, "ONNX export");
+        Set<String> imageBatchNorms = checked.nodes().stream()
+                .filter(n -> n.layer() instanceof Layer.BatchNorm && checked.inputShapes(n).getFirst().isImage())
+                .map(NetworkNode::name).collect(Collectors.toSet());
+        floatModel = BatchNormAsConvolution.rewrite(floatModel, imageBatchNorms);
+        QdqRewriter plan = QdqRewriter.of(floatModel.getGraph(), logitsTensor(floatModel));
+        Map<String, QuantizationParameters> params = new LinkedHashMap<>(ActivationCalibrator.calibrate(floatModel,
+                plan.tensorsToCalibrate(INPUT), INPUT, calibration));
+        // pixels are k/255 in [0, 1] by the model's contract: this scale represents every one exactly
+        params.put(INPUT, new QuantizationParameters(1f / 255f, 0));
+        ModelProto quantised = plan.rewrite(floatModel, params);
+        LOG.info("int8 export of '{}': {} activation(s) quantised, calibrated ({}) on {} image(s)", network.name(),
+                plan.quantisedTensors().size(), calibration.method().label(), calibration.images().size());
+        ModelProto.Builder b = quantised.toBuilder().setDocString(quantised.getDocString() + "; int8 QDQ");
+        addProperty(b, QUANTIZATION_KEY, "int8-qdq (weights: signed int8 symmetric per output channel; "
+                + "activations: unsigned 8-bit per tensor)");
+        addProperty(b, QUANTIZATION_KEY + ".method", calibration.method().label());
+        addProperty(b, QUANTIZATION_KEY + ".calibration_size", Integer.toString(calibration.images().size()));
+        addProperty(b, QUANTIZATION_KEY + ".calibration_seed", Long.toString(calibration.sampleSeed()));
+        return b.build();
+    }
+
+    private static void addProperty(ModelProto.Builder model, String key, String value) {
+        model.addMetadataProps(StringStringEntryProto.newBuilder().setKey(key).setValue(value));
+    }
+
+    /** The tensor the {@code logits} Identity reads. */
+    private static String logitsTensor(ModelProto model) {
+        return model.getGraph().getNodeList().stream().filter(n -> n.getOutput(0).equals(LOGITS)).findFirst()
+                .orElseThrow().getInput(0);
+    }
+
+    private static ModelProto floatModel(NetworkDescription network, Map<String, String> exportProps, Map<String, String> metadata) {
         GraphBuilder graph = new GraphBuilder(network.name());
         graph.reserve(INPUT);
         graph.reserve(LOGITS);
@@ -132,12 +218,11 @@ public final class OnnxExporter {
         props.put(CLASS_NAMES_KEY, jsonArray(FashionClass.displayNames()));
         props.put(VERSION_KEY, FmnistVersion.current());
         props.put("fmnist.network", network.name());
+        props.putAll(exportProps);
         props.putAll(metadata);
         props.forEach((k, v) -> model.addMetadataProps(StringStringEntryProto.newBuilder().setKey(k).setValue(v)));
         return model.build();
     }
-
-    /** Nodes the logits depend on; the rest would only be pruned by the runtime. */
 
     static String jsonArray(List<String> values) {
         StringBuilder s = new StringBuilder("[");

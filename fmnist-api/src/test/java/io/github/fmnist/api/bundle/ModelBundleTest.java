@@ -216,6 +216,31 @@ class ModelBundleTest {
         assertArrayEquals(before, Files.readAllBytes(second));
     }
 
+    private Path declaring(String name, long size, String sha256) throws IOException {
+        return rewrite(saved(), (entry, content) -> !entry.equals(ModelBundle.MANIFEST_ENTRY) ? content
+                : (new String(content, StandardCharsets.UTF_8) + "payload." + name + ".size=" + size + "\npayload." + name
+                        + ".sha256=" + sha256 + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void anEntryNameThatLeavesThePayloadFolderIsRefusedOnReadAsOnWrite() throws IOException {
+        byte[] evil = {1, 2, 3};
+        String sha = java.util.HexFormat.of().formatHex(ModelBundle.sha256().digest(evil));
+        Path tampered = dir.resolve("traversal.fmnist");
+        copyWith(declaring("../../evil", evil.length, sha), tampered, "payload/../../evil", evil);
+        TamperedModelException e = assertThrows(TamperedModelException.class, () -> ModelBundle.read(tampered));
+        assertTrue(e.getMessage().contains("payload entry name '../../evil' is not allowed"), e.getMessage());
+    }
+
+    @Test
+    void aDeclaredSizeOverTheBundleLimitIsRefusedBeforeAnythingIsInflated() throws IOException {
+        Path tampered = dir.resolve("huge.fmnist");
+        copyWith(declaring("zeros.bin", 2_000_000_000L, "00"), tampered, "payload/zeros.bin", new byte[16]);
+        TamperedModelException e = assertThrows(TamperedModelException.class, () -> ModelBundle.read(tampered));
+        assertTrue(e.getMessage().contains("'zeros.bin' declares 2000000000 bytes; the bundle may hold at most "
+                + ModelBundle.MAX_PAYLOAD_BYTES), e.getMessage());
+    }
+
     private void copyWith(Path source, Path target, String extraName, byte[] extra) throws IOException {
         Files.copy(rewrite(source, (n, c) -> c), target);
         Path withExtra = dir.resolve("tmp-extra.zip");

@@ -67,15 +67,7 @@ public final class ZooIndex {
             kv.put(k + "provider", e.providerId());
             file(kv, k + "onnx.", e.onnx());
             e.bundleFile().ifPresent(b -> file(kv, k + "bundle.", b));
-            Provenance pr = e.provenance();
-            pr.datasetSha256().forEach((name, sha) -> kv.put(k + "provenance.dataset." + name, sha));
-            kv.put(k + "provenance.seed", Long.toString(pr.seed()));
-            kv.put(k + "provenance.split", pr.split());
-            kv.put(k + "provenance.epochs", Integer.toString(pr.epochs()));
-            kv.put(k + "provenance.threads", Integer.toString(pr.threads()));
-            kv.put(k + "provenance.created", pr.createdAt().toString());
-            kv.put(k + "provenance.java", pr.java());
-            kv.put(k + "provenance.os", pr.os());
+            e.provenance().asText().forEach((key, value) -> kv.put(k + "provenance." + key, value));
             kv.put(k + "fmnist.version", e.fmnistVersion());
             ZooMetrics m = e.metrics();
             kv.put(k + "metric.test.images", Integer.toString(m.testImages()));

@@ -18,7 +18,8 @@ import java.util.TreeMap;
 final class ManifestCodec {
     private static final String HYPERPARAMETER = "hyperparameter.";
     private static final String METRIC = "metric.";
-    private static final String DATASET = "provenance.dataset.";
+    private static final String PROVENANCE = "provenance.";
+    private static final String DATASET = PROVENANCE + "dataset.";
     private static final String PAYLOAD = "payload.";
 
     private ManifestCodec() {
@@ -32,15 +33,7 @@ final class ManifestCodec {
         kv.put("fmnist.version", m.fmnistVersion());
         m.hyperparameters().forEach((k, v) -> kv.put(HYPERPARAMETER + k, v));
         m.metrics().forEach((k, v) -> kv.put(METRIC + k, Double.toString(v)));
-        Provenance p = m.provenance();
-        p.datasetSha256().forEach((k, v) -> kv.put(DATASET + k, v));
-        kv.put("provenance.seed", Long.toString(p.seed()));
-        kv.put("provenance.split", p.split());
-        kv.put("provenance.epochs", Integer.toString(p.epochs()));
-        kv.put("provenance.threads", Integer.toString(p.threads()));
-        kv.put("provenance.created", p.createdAt().toString());
-        kv.put("provenance.java", p.java());
-        kv.put("provenance.os", p.os());
+        m.provenance().asText().forEach((k, v) -> kv.put(PROVENANCE + k, v));
         for (PayloadEntry e : m.payload()) {
             kv.put(PAYLOAD + e.name() + ".size", Long.toString(e.size()));
             kv.put(PAYLOAD + e.name() + ".sha256", e.sha256());

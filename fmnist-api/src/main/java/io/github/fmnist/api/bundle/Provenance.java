@@ -3,6 +3,7 @@ package io.github.fmnist.api.bundle;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -45,6 +46,24 @@ public record Provenance(Map<String, String> datasetSha256, long seed, String sp
         return new Provenance(datasetSha256, seed, split, epochs, threads, creationTime(),
                 System.getProperty("java.version"),
                 System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+    }
+
+    /**
+     * This provenance as text values, keyed {@code dataset.<file>}, {@code seed}, {@code split}, {@code epochs},
+     * {@code threads}, {@code created}, {@code java} and {@code os}: what bundle manifests, ONNX metadata and zoo
+     * indexes record, each under its own prefix.
+     */
+    public Map<String, String> asText() {
+        Map<String, String> text = new LinkedHashMap<>();
+        datasetSha256.forEach((file, sha) -> text.put("dataset." + file, sha));
+        text.put("seed", Long.toString(seed));
+        text.put("split", split);
+        text.put("epochs", Integer.toString(epochs));
+        text.put("threads", Integer.toString(threads));
+        text.put("created", createdAt.toString());
+        text.put("java", java);
+        text.put("os", os);
+        return Collections.unmodifiableMap(text);
     }
 
     /** For classifiers that were not trained by fmnist (for example an imported ONNX model). */

@@ -46,6 +46,7 @@ class ExportBundleTest {
             Map<String, String> meta = c.metadata();
             assertEquals(NearestCentroidProvider.ID, meta.get("fmnist.provider.id"));
             assertEquals("77", meta.get("fmnist.provenance.seed"));
+            assertEquals("1", meta.get("fmnist.provenance.threads"));
             assertEquals("synthetic 1", meta.get("fmnist.provenance.split"));
             assertEquals(ModelBundle.read(bundle).manifest().provenance().createdAt().toString(),
                     meta.get("fmnist.provenance.created"));

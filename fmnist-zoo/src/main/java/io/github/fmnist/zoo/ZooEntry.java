@@ -4,9 +4,6 @@ import io.github.fmnist.api.TamperedModelException;
 import io.github.fmnist.api.bundle.Provenance;
 import java.io.IOException;
 import java.io.InputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -71,18 +68,10 @@ public record ZooEntry(String id, String description, String providerId, ZooFile
             throw new TamperedModelException(source + ": size: expected " + file.size() + " bytes, found "
                     + (content.length > file.size() ? "more" : content.length));
         }
-        String found = HexFormat.of().formatHex(sha256().digest(content));
+        String found = ZooFile.sha256Of(content);
         if (!found.equalsIgnoreCase(file.sha256())) {
             throw new TamperedModelException(source + ": SHA-256: expected " + file.sha256() + ", found " + found);
         }
         return content;
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
     }
 }

@@ -1,5 +1,8 @@
 package io.github.fmnist.zoo;
 
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Objects;
 
 /**
@@ -18,6 +21,20 @@ public record ZooFile(String name, long size, String sha256) {
         }
         if (size < 0) {
             throw new IllegalArgumentException("zoo file size must not be negative: " + size);
+        }
+    }
+
+    /** The declaration of {@code content} as file {@code name}: its size and SHA-256. */
+    public static ZooFile of(String name, byte[] content) {
+        return new ZooFile(name, content.length, sha256Of(content));
+    }
+
+    /** SHA-256 of {@code content}, lower-case hex. */
+    static String sha256Of(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
         }
     }
 }

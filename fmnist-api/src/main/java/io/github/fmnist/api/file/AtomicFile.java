@@ -52,9 +52,7 @@ public final class AtomicFile {
     /** Writes whatever {@code content} puts into the stream; the stream is closed before the move. */
     public static void write(Path target, Content content) throws IOException {
         Path absolute = target.toAbsolutePath();
-        Path dir = absolute.getParent();
-        Files.createDirectories(dir);
-        Path temp = dir.resolve("." + absolute.getFileName() + "." + randomSuffix() + ".tmp");
+        Path temp = temporarySibling(absolute);
         try {
             try (OutputStream out = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 content.writeTo(out);

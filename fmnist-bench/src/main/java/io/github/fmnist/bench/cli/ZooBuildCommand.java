@@ -19,9 +19,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -102,10 +100,10 @@ final class ZooBuildCommand implements Callable<Integer> {
                 + ", default preset: " + hyper + ")";
     }
 
-    private ZooFile copy(Path source, String name) throws IOException, java.security.GeneralSecurityException {
+    private ZooFile copy(Path source, String name) throws IOException {
         byte[] bytes = Files.readAllBytes(source);
         AtomicFile.write(into.resolve(name), bytes);
-        return new ZooFile(name, bytes.length, HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)));
+        return ZooFile.of(name, bytes);
     }
 
     static ZooMetrics metrics(int[] labels, float[][] probabilities) {

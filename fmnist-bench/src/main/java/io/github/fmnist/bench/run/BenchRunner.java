@@ -82,7 +82,7 @@ public final class BenchRunner {
         Snapshot snapshot = new Snapshot(absolute, data, prepared, started, startNanos);
         RunRecord record = new RunRecord(initial, writers, out, snapshot::results);
         try {
-            List<TrainingResult> trained = trainAll(absolute, prepared, data, record, cancellation);
+            List<TrainingResult> trained = trainAll(absolute, prepared, record, cancellation);
             measureAll(absolute, prepared, trained, record, cancellation);
             RunState state = cancellation.isRequested() ? RunState.INTERRUPTED : RunState.FINISHED;
             BenchResults results = record.publish(state);
@@ -97,7 +97,7 @@ public final class BenchRunner {
      * Trains up to {@code jobs} models at a time, started in report order. Returns one slot per model, in report
      * order ({@code null} for a model that did not train), after every job has ended, even if one of them threw.
      */
-    private List<TrainingResult> trainAll(BenchSettings settings, PreparedData prepared, BenchData data, RunRecord record,
+    private List<TrainingResult> trainAll(BenchSettings settings, PreparedData prepared, RunRecord record,
                                           Cancellation cancellation) {
         int jobs = Math.min(settings.jobs(), Math.max(1, settings.models().size()));
         if (jobs > 1) {

@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -125,10 +124,5 @@ public final class FashionZoo {
             }
         }
         return f;
-    }
-
-    /** For tests: the entries {@code loader} sees, without caching. */
-    static Map<String, ZooEntry> discover(ClassLoader loader) {
-        return ZooDiscovery.discover(loader).entries();
     }
 }

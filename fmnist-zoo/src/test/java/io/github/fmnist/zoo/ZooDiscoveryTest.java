@@ -52,7 +52,7 @@ class ZooDiscoveryTest {
     @Test
     void anotherJarAddsEntries() throws IOException {
         try (URLClassLoader loader = withProviders(ExtraZoo.class)) {
-            assertTrue(FashionZoo.discover(loader).containsKey("extra"));
+            assertTrue(ZooDiscovery.discover(loader).entries().containsKey("extra"));
         }
     }
 

@@ -3,11 +3,10 @@ package io.github.fmnist.zoo;
 import io.github.fmnist.api.FashionClass;
 import io.github.fmnist.api.IncompatibleModelException;
 import io.github.fmnist.api.bundle.Provenance;
+import io.github.fmnist.api.file.PropertiesText;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -80,28 +79,13 @@ public final class ZooIndex {
             }
             kv.put(k + "command", e.command());
         }
-        StringBuilder out = new StringBuilder("# fmnist zoo index: what each model is, its files' SHA-256s, provenance and test figures\n");
-        kv.forEach((key, value) -> out.append(line(key, value)));
-        return out.toString();
+        return PropertiesText.write("fmnist zoo index: what each model is, its files' SHA-256s, provenance and test figures", kv);
     }
 
     private static void file(Map<String, String> kv, String prefix, ZooFile f) {
         kv.put(prefix + "file", f.name());
         kv.put(prefix + "size", Long.toString(f.size()));
         kv.put(prefix + "sha256", f.sha256());
-    }
-
-    private static String line(String key, String value) {
-        Properties one = new Properties();
-        one.setProperty(key, value);
-        StringWriter w = new StringWriter();
-        try {
-            one.store(w, null);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        String stored = w.toString();
-        return stored.substring(stored.indexOf('\n') + 1); // without the date comment
     }
 
     private static ZooEntry entry(Properties p, String id, ZooResources resources, String source) {

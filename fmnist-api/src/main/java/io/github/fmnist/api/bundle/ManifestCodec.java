@@ -1,10 +1,9 @@
 package io.github.fmnist.api.bundle;
 
 import io.github.fmnist.api.IncompatibleModelException;
+import io.github.fmnist.api.file.PropertiesText;
 import java.io.IOException;
 import java.io.StringReader;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -38,22 +37,7 @@ final class ManifestCodec {
             kv.put(PAYLOAD + e.name() + ".size", Long.toString(e.size()));
             kv.put(PAYLOAD + e.name() + ".sha256", e.sha256());
         }
-        StringBuilder out = new StringBuilder("# fmnist model bundle manifest\n");
-        kv.forEach((k, v) -> out.append(escapedLine(k, v)));
-        return out.toString();
-    }
-
-    private static String escapedLine(String key, String value) {
-        Properties one = new Properties();
-        one.setProperty(key, value);
-        StringWriter w = new StringWriter();
-        try {
-            one.store(w, null);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        String stored = w.toString();
-        return stored.substring(stored.indexOf('\n') + 1); // drop the date comment
+        return PropertiesText.write("fmnist model bundle manifest", kv);
     }
 
     /** Reads the format version only, so an unknown format is rejected before anything else is interpreted. */

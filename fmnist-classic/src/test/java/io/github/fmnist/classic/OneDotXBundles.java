@@ -33,6 +33,15 @@ final class OneDotXBundles {
     }
 
     static Legacy write(ModelProvider provider, LabeledDataset train, Path file) throws Exception {
+        return write(provider, train, file, false);
+    }
+
+    /**
+     * As {@link #write(ModelProvider, LabeledDataset, Path)}; with {@code defaults}, at the providers' {@code default}
+     * settings (100 L-BFGS iterations; PCA-50 SVM with C 10, σ 7; 100 trees; 256 hidden units for 20 epochs; PCA-50
+     * 5-NN) instead of small ones.
+     */
+    static Legacy write(ModelProvider provider, LabeledDataset train, Path file, boolean defaults) throws Exception {
         ModelInfo info = RawBundle.info(provider, "1.0.0");
         int[] labels = TrainingData.labelsWithAllClasses(train, 2);
         TrainingReporter reporter = new TrainingReporter(provider.id(), TrainingListener.NONE);
@@ -45,32 +54,32 @@ final class OneDotXBundles {
                 double[][] rows = PixelFeatures.rows(train);
                 PixelStandardizer scaling = PixelStandardizer.fit(rows);
                 scaling.applyInPlace(rows);
-                var lr = LogisticRegression.multinomial(rows, labels, new LogisticRegression.Options(0.1, 1e-5, 30));
+                var lr = LogisticRegression.multinomial(rows, labels, new LogisticRegression.Options(0.1, 1e-5, defaults ? 100 : 30));
                 model = lr;
                 entries.put(JavaSerializedBundles.SCALING_ENTRY, JavaSerialization.serialize(scaling.toMatrix()));
                 original = new LogisticRegressionClassifier(info, Optional.of(scaling), lr);
             }
             case SvmProvider.ID -> {
-                PcaFeatures features = PcaFeatures.fit(train, 20, reporter);
+                PcaFeatures features = PcaFeatures.fit(train, defaults ? 50 : 20, reporter);
                 OneVersusOne<double[]> svm = new PairwiseSvmTrainer(10, 7, 1e-3, 1, 2).fit(features.rows(), labels, 7L, reporter);
                 model = svm;
                 entries.put(JavaSerializedBundles.PCA_ENTRY, JavaSerialization.serialize(features.projection().orElseThrow().toMatrix()));
                 original = VectorModelClassifier.svm(info, features.projection(), svm);
             }
             case KnnProvider.ID -> {
-                PcaFeatures features = PcaFeatures.fit(train, 20, reporter);
+                PcaFeatures features = PcaFeatures.fit(train, defaults ? 50 : 20, reporter);
                 KNN<double[]> knn = new KNN<>(LinearSearch.of(features.rows(), new EuclideanDistance()), labels, 5);
                 model = knn;
                 entries.put(JavaSerializedBundles.PCA_ENTRY, JavaSerialization.serialize(features.projection().orElseThrow().toMatrix()));
                 original = VectorModelClassifier.knn(info, features.projection(), knn);
             }
             case RandomForestProvider.ID -> {
-                RandomForest forest = new ForestTrainer(10, 5, 0, 50, 0, 1).fit(train, labels, 7L, reporter);
+                RandomForest forest = new ForestTrainer(defaults ? 100 : 10, 25, 0, 50, 0, 1).fit(train, labels, 7L, reporter);
                 model = forest;
                 original = new SmileForest(info, forest);
             }
             case MlpProvider.ID -> {
-                ExportableMlp mlp = new MlpTrainer(32, 2, 32, 0.01, 0.9, 0, true).fit(train, labels, LabeledDataset.empty(), 7L, reporter);
+                ExportableMlp mlp = new MlpTrainer(defaults ? 256 : 32, defaults ? 20 : 2, 32, 0.01, 0.9, 0, true).fit(train, labels, LabeledDataset.empty(), 7L, reporter);
                 model = mlp;
                 original = new MlpClassifier(info, mlp);
             }

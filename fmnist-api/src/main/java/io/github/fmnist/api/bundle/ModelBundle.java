@@ -29,9 +29,10 @@ import java.util.zip.ZipFile;
  * A saved model: one ZIP file holding a manifest ({@code fmnist-manifest.properties}) and payload entries
  * ({@code payload/NAME}) whose sizes and SHA-256 checksums the manifest lists.
  *
- * <p>{@link #read(Path)} checks the format version, the entry list, every size and every checksum before
- * any payload reaches a provider; the verified bytes are kept in memory, so what a provider parses is
- * exactly what was checked.
+ * <p>{@link #read(Path)} checks the format version, the entry names (the writer's rule), the entry list and every
+ * declared size (against the limits and the ZIP directory) before any entry is inflated, then every size and
+ * checksum while streaming, before any payload reaches a provider; the verified bytes are kept in memory, so what
+ * a provider parses is exactly what was checked. {@link #readManifest(Path)} does the first part only.
  *
  * <pre>{@code
  * ModelBundle.save(Path.of("cnn.fmnist"), classifier);          // provenance comes from the training
@@ -54,8 +55,9 @@ public final class ModelBundle {
     private static final int MAX_MANIFEST_BYTES = 1 << 20;
     /**
      * The most payload bytes a bundle may declare, all entries together; checked against the manifest before any
-     * entry is inflated, so a small file that claims gigabytes is refused at once. The largest bundle fmnist writes
-     * (the full-profile cnn) is 3.3 MB.
+     * entry is inflated, so a small file that claims gigabytes is refused at once. Providers may accept less
+     * ({@link ModelProvider#maxPayloadBytes()}); the largest payloads fmnist writes are k-NN reference sets (70,000
+     * raw-pixel rows stored as float32 would take 220 MB).
      */
     public static final long MAX_PAYLOAD_BYTES = 512L << 20;
 

@@ -76,6 +76,31 @@ class HostileClassicBundlesTest {
                 e.getMessage());
     }
 
+    /** Issue 16's second file: an entry declared (and zipped) as 2·10⁹ bytes, refused from the manifest alone. */
+    @Test
+    void aDeclaredTwoGigabyteEntryIsRefusedBeforeInflating() throws Exception {
+        RandomForestProvider rf = new RandomForestProvider();
+        Path small = RawBundle.write(dir.resolve("small.fmnist"), RawBundle.info(rf, ClassicModels.VERSION),
+                Map.of(SmileClassifier.MODEL_ENTRY, new byte[16]));
+        Path huge = dir.resolve("huge.fmnist");
+        try (java.util.zip.ZipFile in = new java.util.zip.ZipFile(small.toFile());
+             java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(java.nio.file.Files.newOutputStream(huge))) {
+            for (java.util.zip.ZipEntry e : in.stream().toList()) {
+                byte[] content = in.getInputStream(e).readAllBytes();
+                if (e.getName().equals("fmnist-manifest.properties")) {
+                    content = new String(content, java.nio.charset.StandardCharsets.UTF_8)
+                            .replace("payload.model.bin.size=16", "payload.model.bin.size=2000000000")
+                            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                }
+                out.putNextEntry(new java.util.zip.ZipEntry(e.getName()));
+                out.write(content);
+                out.closeEntry();
+            }
+        }
+        TamperedModelException e = assertThrows(TamperedModelException.class, () -> PluginRegistry.discover().loadClassifier(huge));
+        assertTrue(e.getMessage().contains("'model.bin' declares 2000000000 bytes; the bundle may hold at most"), e.getMessage());
+    }
+
     static Stream<Arguments> trained() {
         return providers().stream().map(p -> Arguments.of(p.id(), p));
     }

@@ -206,29 +206,30 @@ final class ForestModel {
         int[] second = new int[n];
         int[][] leaf = new int[n][];
         for (int i = 0; i < n; i++) {
-            if (in.byteValue("node kind (0 split, 1 leaf) in " + tree, SPLIT, LEAF) == SPLIT) {
-                feature[i] = in.intValue("pixel of a split in " + tree, 0, Image.PIXELS - 1);
-                threshold[i] = in.finiteDouble("threshold of a split in " + tree);
+            // Constant descriptions: a forest has millions of nodes, and the offset in an error locates the node.
+            if (in.byteValue("node kind (0 split, 1 leaf)", SPLIT, LEAF) == SPLIT) {
+                feature[i] = in.intValue("pixel of a split", 0, Image.PIXELS - 1);
+                threshold[i] = in.finiteDouble("threshold of a split");
                 // Children come after their parent: every walk moves forward and ends within n steps.
-                first[i] = in.intValue("first child of node " + i + " in " + tree, i + 1, n - 1);
-                second[i] = in.intValue("second child of node " + i + " in " + tree, i + 1, n - 1);
+                first[i] = in.intValue("first child (after the node, within its tree)", i + 1, n - 1);
+                second[i] = in.intValue("second child (after the node, within its tree)", i + 1, n - 1);
             } else {
                 feature[i] = -1;
-                leaf[i] = readCounts(in, tree);
+                leaf[i] = readCounts(in);
             }
         }
         return Tree.of(weight, feature, threshold, first, second, leaf);
     }
 
-    private static int[] readCounts(PayloadReader in, String tree) {
-        int nonZero = in.byteValue("classes in a leaf of " + tree, 0, K);
+    private static int[] readCounts(PayloadReader in) {
+        int nonZero = in.byteValue("number of classes in a leaf", 0, K);
         int[] count = new int[K];
         int previous = -1;
         long total = 0;
         for (int c = 0; c < nonZero; c++) {
-            int cls = in.byteValue("class in a leaf of " + tree, previous + 1, K - 1);
+            int cls = in.byteValue("class in a leaf (increasing)", previous + 1, K - 1);
             long at = in.offset();
-            count[cls] = in.intValue("count of class " + cls + " in a leaf of " + tree, 1, Integer.MAX_VALUE);
+            count[cls] = in.intValue("count of a class in a leaf", 1, Integer.MAX_VALUE);
             total += count[cls];
             if (total > Integer.MAX_VALUE) {
                 throw in.fail(at, "expected leaf counts summing to at most " + Integer.MAX_VALUE + ", found " + total);

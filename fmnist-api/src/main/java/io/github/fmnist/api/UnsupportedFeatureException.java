@@ -10,4 +10,8 @@ public class UnsupportedFeatureException extends FmnistException {
     public UnsupportedFeatureException(String message) {
         super(message);
     }
+
+    public UnsupportedFeatureException(String message, Throwable cause) {
+        super(message, cause);
+    }
 }

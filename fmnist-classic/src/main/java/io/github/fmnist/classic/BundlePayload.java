@@ -3,12 +3,18 @@ package io.github.fmnist.classic;
 import io.github.fmnist.api.IncompatibleModelException;
 import io.github.fmnist.api.InvalidInputException;
 import io.github.fmnist.api.bundle.ModelBundle;
+import io.github.fmnist.api.bundle.PayloadReader;
 import io.github.fmnist.api.model.Hyperparameters;
 import io.github.fmnist.api.model.ModelDescriptor;
 import io.github.fmnist.api.model.ModelInfo;
+import io.github.fmnist.api.model.ProviderVersion;
 import java.util.Optional;
 
-/** Reads the classic models' payload entries back from a verified bundle, through the serialisation allow-list. */
+/**
+ * Opens the classic models' payload entries of a verified bundle for reading as numbers ({@link PayloadReader}),
+ * after checking the provider id and version: a 1.x bundle (Java-serialised payload) is refused here with the way
+ * to convert it, even when a caller skips the registry's version check.
+ */
 final class BundlePayload {
     private final ModelBundle bundle;
     private final ModelDescriptor descriptor;
@@ -21,10 +27,16 @@ final class BundlePayload {
     /**
      * Opens {@code bundle} for the provider described by {@code descriptor}.
      *
-     * @throws IncompatibleModelException if another provider wrote it
+     * @throws IncompatibleModelException if another provider, or a version this one cannot read, wrote it
      */
     static BundlePayload open(ModelBundle bundle, ModelDescriptor descriptor) {
         bundle.requireProvider(descriptor.id());
+        String version = bundle.manifest().providerVersion();
+        if (!ProviderVersion.canRead(descriptor.version(), version)) {
+            throw new IncompatibleModelException(bundle.path() + ": written by provider '" + descriptor.id() + "' " + version
+                    + ", which provider '" + descriptor.id() + "' " + descriptor.version() + " cannot read; "
+                    + ClassicModels.unreadableVersionAdvice(version));
+        }
         return new BundlePayload(bundle, descriptor);
     }
 
@@ -40,9 +52,11 @@ final class BundlePayload {
         return ModelInfo.of(bundle.manifest(), hp);
     }
 
-    /** The Smile model, which must be a {@code type}. */
-    <T> T model(Class<T> type) {
-        return SmileModelSerializer.deserialize(bundle.readAllBytes(SmileClassifier.MODEL_ENTRY), type, source(SmileClassifier.MODEL_ENTRY));
+    /** {@code model.bin}, its header (this provider's format, a version this code reads) already checked. */
+    PayloadReader model() {
+        PayloadReader in = PayloadReader.of(bundle, SmileClassifier.MODEL_ENTRY);
+        in.header(SmileClassifier.format(descriptor.id()), SmileClassifier.FORMAT_VERSION);
+        return in;
     }
 
     /** The PCA stage, if the bundle has one. */
@@ -50,9 +64,9 @@ final class BundlePayload {
         if (!bundle.payloadNames().contains(SmileClassifier.PCA_ENTRY)) {
             return Optional.empty();
         }
-        String source = source(SmileClassifier.PCA_ENTRY);
-        double[][] matrix = SmileModelSerializer.deserialize(bundle.readAllBytes(SmileClassifier.PCA_ENTRY), double[][].class, source);
-        return Optional.of(PcaProjection.fromMatrix(matrix, inputs, source));
+        PayloadReader in = PayloadReader.of(bundle, SmileClassifier.PCA_ENTRY);
+        in.header(PcaProjection.FORMAT, SmileClassifier.FORMAT_VERSION);
+        return Optional.of(PcaProjection.read(in, inputs));
     }
 
     /** The pixel standardisation stored under {@code entry}, if the bundle has one. */
@@ -60,11 +74,8 @@ final class BundlePayload {
         if (!bundle.payloadNames().contains(entry)) {
             return Optional.empty();
         }
-        double[][] matrix = SmileModelSerializer.deserialize(bundle.readAllBytes(entry), double[][].class, source(entry));
-        return Optional.of(PixelStandardizer.fromMatrix(matrix, inputs, source(entry)));
-    }
-
-    private String source(String entry) {
-        return bundle.path() + " payload '" + entry + "'";
+        PayloadReader in = PayloadReader.of(bundle, entry);
+        in.header(PixelStandardizer.FORMAT, SmileClassifier.FORMAT_VERSION);
+        return Optional.of(PixelStandardizer.read(in, inputs));
     }
 }

@@ -4,14 +4,28 @@ import smile.math.MathEx;
 
 /** Constants and the seeding rule shared by the classic providers. */
 final class ClassicModels {
-    /** Version of the classic providers, recorded in bundles. */
-    static final String VERSION = "1.0.0";
+    /**
+     * Version of the classic providers, recorded in bundles. 2.0 stores models as plain numbers; 1.x bundles hold
+     * Java-serialised Smile objects, which 2.x refuses to read (see {@link JavaSerializedBundles}).
+     */
+    static final String VERSION = "2.0.0";
     /** The preset that favours accuracy over training time. */
     static final String FULL_PRESET = "full";
     /** The model family. */
     static final String FAMILY = "classic";
 
     private ClassicModels() {
+    }
+
+    /** What to tell the owner of a bundle written by provider version {@code bundleVersion}, which this one cannot read. */
+    static String unreadableVersionAdvice(String bundleVersion) {
+        if (bundleVersion.startsWith("1.")) {
+            return "fmnist-classic " + VERSION + " stores models as plain numbers and no longer reads the Java-serialised"
+                    + " payloads of 1.x bundles, which can make loading run for minutes or worse. If you trust this file"
+                    + " (you made it, or got it from someone you trust), convert it once with `fmnist upgrade-bundle"
+                    + " --trust-java-serialization IN OUT` (or JavaSerializedBundles.upgrade), or train the model again";
+        }
+        return "use the fmnist-classic version that wrote it";
     }
 
     /**

@@ -18,9 +18,22 @@ import io.github.fmnist.api.model.TrainingRequest;
  */
 abstract class ClassicProvider implements ModelProvider {
     private final ModelDescriptor descriptor;
+    private final long maxPayloadBytes;
 
-    ClassicProvider(ModelDescriptor descriptor) {
+    /** @param maxPayloadBytes the largest payload this model's biggest setting writes, with room; see the README */
+    ClassicProvider(ModelDescriptor descriptor, long maxPayloadBytes) {
         this.descriptor = descriptor;
+        this.maxPayloadBytes = maxPayloadBytes;
+    }
+
+    @Override
+    public final long maxPayloadBytes() {
+        return maxPayloadBytes;
+    }
+
+    @Override
+    public final String unreadableVersionAdvice(String bundleProviderVersion) {
+        return ClassicModels.unreadableVersionAdvice(bundleProviderVersion);
     }
 
     @Override

@@ -10,6 +10,7 @@ import io.github.fmnist.api.model.ModelInfo;
 import io.github.fmnist.api.model.TrainingRequest;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import smile.classification.KNN;
 import smile.math.distance.EuclideanDistance;
 import smile.neighbor.LinearSearch;
@@ -32,6 +33,9 @@ public final class KnnProvider extends ClassicProvider {
     public static final Hyperparameter<Integer> PCA_COMPONENTS =
             Hyperparameter.ofInt("pca-components", 50, 0, Image.PIXELS, "principal components used as features (0 = raw pixels)");
 
+    /** Largest payload accepted: 70,000 raw-pixel reference rows stored as float32 take 220 MB. */
+    public static final long MAX_PAYLOAD_BYTES = 256L << 20;
+
     private static final List<Hyperparameter<?>> DECLARED = List.of(K, PCA_COMPONENTS);
     private static final Hyperparameters DEFAULTS = Hyperparameters.defaults(DECLARED);
     private static final ModelDescriptor DESCRIPTOR = new ModelDescriptor(ID, "k nearest neighbours",
@@ -41,7 +45,7 @@ public final class KnnProvider extends ClassicProvider {
 
     /** The provider ServiceLoader creates. */
     public KnnProvider() {
-        super(DESCRIPTOR);
+        super(DESCRIPTOR, MAX_PAYLOAD_BYTES);
     }
 
     @Override
@@ -55,12 +59,13 @@ public final class KnnProvider extends ClassicProvider {
         reporter.checkCancelled();
         KNN<double[]> model = new KNN<>(LinearSearch.of(features.rows(), new EuclideanDistance()), labels, k);
         reporter.progress("index", 1, 1);
-        return new VectorModelClassifier(info, features.projection(), model);
+        return VectorModelClassifier.knn(info, features.projection(), model);
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     Classifier load(BundlePayload payload) {
-        return new VectorModelClassifier(payload.info(), payload.pca(Image.PIXELS), payload.model(KNN.class));
+        Optional<PcaProjection> pca = payload.pca(Image.PIXELS);
+        int features = pca.map(PcaProjection::components).orElse(Image.PIXELS);
+        return VectorModelClassifier.knn(payload.info(), pca, KnnFormat.read(payload.model(), features));
     }
 }

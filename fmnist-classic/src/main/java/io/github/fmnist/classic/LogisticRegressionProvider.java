@@ -39,6 +39,9 @@ public final class LogisticRegressionProvider extends ClassicProvider {
     public static final Hyperparameter<Boolean> STANDARDIZE =
             Hyperparameter.ofBoolean("standardize", true, "standardise each pixel with training statistics first");
 
+    /** Largest payload accepted: 9 × 785 weights and 2 × 784 standardisation values take 70 KB. */
+    public static final long MAX_PAYLOAD_BYTES = 1L << 20;
+
     private static final List<Hyperparameter<?>> DECLARED = List.of(LAMBDA, MAX_ITERATIONS, TOLERANCE, STANDARDIZE);
     private static final Hyperparameters DEFAULTS = Hyperparameters.defaults(DECLARED);
     private static final ModelDescriptor DESCRIPTOR = new ModelDescriptor(ID, "Logistic regression", ClassicModels.FAMILY,
@@ -48,7 +51,7 @@ public final class LogisticRegressionProvider extends ClassicProvider {
 
     /** The provider ServiceLoader creates. */
     public LogisticRegressionProvider() {
-        super(DESCRIPTOR);
+        super(DESCRIPTOR, MAX_PAYLOAD_BYTES);
     }
 
     @Override
@@ -71,8 +74,9 @@ public final class LogisticRegressionProvider extends ClassicProvider {
 
     @Override
     Classifier load(BundlePayload payload) {
-        return new LogisticRegressionClassifier(payload.info(),
+        ModelInfo info = payload.info();
+        return new LogisticRegressionClassifier(info,
                 payload.standardizer(LogisticRegressionClassifier.SCALING_ENTRY, Image.PIXELS),
-                payload.model(LogisticRegression.Multinomial.class));
+                LogisticRegressionClassifier.readModel(payload.model(), info.hyperparameters().get(LAMBDA)));
     }
 }

@@ -49,6 +49,12 @@ public final class MlpProvider extends ClassicProvider {
     public static final Hyperparameter<String> SCHEDULE = Hyperparameter.ofChoice("schedule", "linear",
             List.of("constant", "linear"), "learning rate per epoch: constant, or linear decay to learning-rate / epochs");
 
+    /**
+     * Largest payload accepted: float32 weights, 3.2 KB per hidden unit of a 784-input layer, so 128 MiB holds a
+     * 40,000-unit hidden layer (the default 256 units take 0.8 MB).
+     */
+    public static final long MAX_PAYLOAD_BYTES = 128L << 20;
+
     private static final List<Hyperparameter<?>> DECLARED =
             List.of(HIDDEN_UNITS, EPOCHS, MINI_BATCH, LEARNING_RATE, MOMENTUM, WEIGHT_DECAY, SCHEDULE);
     private static final Hyperparameters DEFAULTS = Hyperparameters.defaults(DECLARED);
@@ -60,7 +66,7 @@ public final class MlpProvider extends ClassicProvider {
 
     /** The provider ServiceLoader creates. */
     public MlpProvider() {
-        super(DESCRIPTOR);
+        super(DESCRIPTOR, MAX_PAYLOAD_BYTES);
     }
 
     @Override
@@ -92,6 +98,6 @@ public final class MlpProvider extends ClassicProvider {
     @Override
     Classifier load(BundlePayload payload) {
         OpenBlas.require("MLP prediction");
-        return new MlpClassifier(payload.info(), payload.model(ExportableMlp.class));
+        return new MlpClassifier(payload.info(), MlpClassifier.readModel(payload.model()));
     }
 }

@@ -1,6 +1,10 @@
 package io.github.fmnist.classic;
 
+import io.github.fmnist.api.Image;
 import io.github.fmnist.api.IncompatibleModelException;
+import io.github.fmnist.api.bundle.PayloadReader;
+import io.github.fmnist.api.bundle.PayloadWriter;
+import java.io.IOException;
 import java.util.stream.IntStream;
 import smile.feature.extraction.PCA;
 import smile.tensor.DenseMatrix;
@@ -12,6 +16,9 @@ import smile.tensor.DenseMatrix;
  * thread-safe.
  */
 final class PcaProjection {
+    /** The format name of {@code pca.bin}. */
+    static final String FORMAT = "fmnist-pca";
+
     private final double[] mean;
     private final double[][] components;
 
@@ -83,7 +90,41 @@ final class PcaProjection {
         return out;
     }
 
-    /** The projection as a matrix for storage: row 0 is the mean, rows 1..k the components. */
+    /** Writes the input count, the component count, the mean, then the components row by row. */
+    void write(PayloadWriter out) throws IOException {
+        out.count(mean.length);
+        out.count(components.length);
+        out.doubles(mean);
+        for (double[] c : components) {
+            out.doubles(c);
+        }
+    }
+
+    /**
+     * Reads a projection written by {@link #write} (after the header) for {@code inputs} input features.
+     *
+     * @throws io.github.fmnist.api.BundleFormatException if the numbers do not form such a projection
+     */
+    static PcaProjection read(PayloadReader in, int inputs) {
+        long at = in.offset();
+        int p = in.intValue("PCA inputs", 1, Image.PIXELS);
+        if (p != inputs) {
+            throw in.fail(at, "expected a PCA of " + inputs + " inputs, found " + p);
+        }
+        int k = in.count("PCA components", p, (p + 1) * Double.BYTES);
+        if (k < 1) {
+            throw in.fail(at + 4, "expected at least one PCA component, found 0");
+        }
+        double[] mean = in.finiteDoubles("PCA mean", p);
+        double[][] components = new double[k][];
+        for (int i = 0; i < k; i++) {
+            components[i] = in.finiteDoubles("PCA component " + i, p);
+        }
+        in.requireEnd();
+        return new PcaProjection(mean, components);
+    }
+
+    /** The projection as a matrix: row 0 is the mean, rows 1..k the components (the 1.x bundles' form). */
     double[][] toMatrix() {
         double[][] m = new double[components.length + 1][];
         m[0] = mean.clone();
@@ -94,7 +135,7 @@ final class PcaProjection {
     }
 
     /**
-     * Rebuilds a projection stored by {@link #toMatrix()}.
+     * Rebuilds a projection stored by {@link #toMatrix()} in a 1.x bundle.
      *
      * @throws IncompatibleModelException if the matrix is not a mean plus components of {@code inputs} values each
      */

@@ -40,6 +40,9 @@ public final class RandomForestProvider extends ClassicProvider {
     /** Trees grown between progress reports and cancellation checks. */
     public static final int TREE_BATCH = 25;
 
+    /** Largest payload accepted (about 22 bytes per node; see the README for measured sizes). */
+    public static final long MAX_PAYLOAD_BYTES = 512L << 20;
+
     private static final List<Hyperparameter<?>> DECLARED = List.of(TREES, MTRY, MAX_DEPTH, MAX_NODES, NODE_SIZE);
     private static final Hyperparameters DEFAULTS = Hyperparameters.defaults(DECLARED);
     private static final ModelDescriptor DESCRIPTOR = new ModelDescriptor(ID, "Random forest", ClassicModels.FAMILY,
@@ -49,7 +52,7 @@ public final class RandomForestProvider extends ClassicProvider {
 
     /** The provider ServiceLoader creates. */
     public RandomForestProvider() {
-        super(DESCRIPTOR);
+        super(DESCRIPTOR, MAX_PAYLOAD_BYTES);
     }
 
     @Override
@@ -58,11 +61,11 @@ public final class RandomForestProvider extends ClassicProvider {
         RandomForest forest = new ForestTrainer(hyperparameters.get(TREES), TREE_BATCH, hyperparameters.get(MTRY),
                 hyperparameters.get(MAX_DEPTH), hyperparameters.get(MAX_NODES), hyperparameters.get(NODE_SIZE))
                 .fit(request.train(), labels, request.seed(), reporter);
-        return new ForestClassifier(info, forest);
+        return new ForestClassifier(info, ForestModel.of(forest));
     }
 
     @Override
     Classifier load(BundlePayload payload) {
-        return new ForestClassifier(payload.info(), payload.model(RandomForest.class));
+        return new ForestClassifier(payload.info(), ForestModel.read(payload.model()));
     }
 }

@@ -4,22 +4,25 @@ import io.github.fmnist.api.FashionClass;
 import io.github.fmnist.api.bundle.PayloadSink;
 import io.github.fmnist.api.model.Classifier;
 import io.github.fmnist.api.model.ModelInfo;
+import io.github.fmnist.api.bundle.PayloadWriter;
 import java.io.IOException;
-import java.io.Serializable;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.stream.IntStream;
 
 /**
  * What the five Smile classifiers share: flattened pixels, an optional PCA stage, prediction spread over
- * the cores (Smile's own batch prediction is sequential), and a payload of Java-serialised Smile objects.
+ * the cores (Smile's own batch prediction is sequential), and a payload of plain numbers: {@code model.bin} in the
+ * model's binary format ({@code fmnist-<id>}, version {@link #FORMAT_VERSION}) and, with PCA, {@code pca.bin}.
  *
  * <p>Thread-safe: the Smile models used here keep no per-call state outside thread-locals, each image is
  * predicted independently, so concurrent and sequential calls return the same probabilities.
  */
 abstract class SmileClassifier implements Classifier {
-    static final String MODEL_ENTRY = "model.ser";
-    static final String PCA_ENTRY = "pca.ser";
+    static final String MODEL_ENTRY = "model.bin";
+    static final String PCA_ENTRY = "pca.bin";
+    /** Version of every classic model format this code writes and the newest it reads. */
+    static final int FORMAT_VERSION = 1;
 
     private final ModelInfo info;
     private final PcaProjection pca;
@@ -58,14 +61,23 @@ abstract class SmileClassifier implements Classifier {
     /** Writes the class probabilities (any non-negative scores, normalised afterwards) of one feature vector. */
     abstract void posterior(double[] features, double[] probabilities);
 
-    /** The Smile model to store. */
-    abstract Serializable model();
+    /** Writes the model's numbers after the {@code model.bin} header. */
+    abstract void writeModel(PayloadWriter out) throws IOException;
+
+    /** The name of provider {@code providerId}'s model format, written in the header of {@code model.bin}. */
+    static String format(String providerId) {
+        return "fmnist-" + providerId;
+    }
 
     @Override
     public void writePayload(PayloadSink sink) throws IOException {
-        sink.write(MODEL_ENTRY, SmileModelSerializer.serialize(model()));
+        try (PayloadWriter out = new PayloadWriter(sink.entry(MODEL_ENTRY), format(info.providerId()), FORMAT_VERSION)) {
+            writeModel(out);
+        }
         if (pca != null) {
-            sink.write(PCA_ENTRY, SmileModelSerializer.serialize(pca.toMatrix()));
+            try (PayloadWriter out = new PayloadWriter(sink.entry(PCA_ENTRY), PcaProjection.FORMAT, FORMAT_VERSION)) {
+                pca.write(out);
+            }
         }
     }
 

@@ -3,19 +3,18 @@ package io.github.fmnist.classic;
 import io.github.fmnist.api.IncompatibleModelException;
 import io.github.fmnist.api.TamperedModelException;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InvalidClassException;
 import java.io.ObjectInputFilter;
 import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
-import java.io.Serializable;
-import java.io.UncheckedIOException;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Java serialisation of Smile models into bundle payload entries, and the guarded way back.
+ * The guarded Java deserialisation of fmnist-classic 1.x payloads, used only by {@link JavaSerializedBundles} when a
+ * user asks to convert an old bundle they trust; 2.x bundles hold plain numbers and never reach this class. The filter
+ * bounds depth, references, array lengths and bytes, but not work: nested collections of a few kilobytes can keep
+ * {@code readObject} busy for minutes, which is why loading no longer goes through here.
  *
  * <p>Reading goes through an {@link ObjectInputFilter} that is consulted for every class before it is
  * resolved, so a class outside the allow-list is never loaded, let alone instantiated: Smile's own
@@ -46,17 +45,6 @@ final class SmileModelSerializer {
             "java.util.Optional", "java.util.Map$Entry");
 
     private SmileModelSerializer() {
-    }
-
-    /** The serialised form of {@code model}. */
-    static byte[] serialize(Serializable model) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 16);
-        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-            out.writeObject(model);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot serialise " + model.getClass().getName(), e);
-        }
-        return bytes.toByteArray();
     }
 
     /**

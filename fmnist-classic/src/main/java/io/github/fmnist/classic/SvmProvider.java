@@ -9,6 +9,7 @@ import io.github.fmnist.api.model.ModelInfo;
 import io.github.fmnist.api.model.TrainingRequest;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import smile.classification.OneVersusOne;
 
 /**
@@ -43,6 +44,9 @@ public final class SvmProvider extends ClassicProvider {
     public static final Hyperparameter<Integer> EPOCHS =
             Hyperparameter.ofInt("epochs", 1, 1, 100, "LASVM passes over the data");
 
+    /** Largest payload accepted: room for every one of 70,000 raw-pixel training images as a support vector (220 MB). */
+    public static final long MAX_PAYLOAD_BYTES = 256L << 20;
+
     private static final List<Hyperparameter<?>> DECLARED = List.of(PCA_COMPONENTS, C, SIGMA, TOLERANCE, EPOCHS);
     private static final Hyperparameters DEFAULTS = Hyperparameters.defaults(DECLARED);
     private static final ModelDescriptor DESCRIPTOR = new ModelDescriptor(ID, "RBF support vector machine",
@@ -53,7 +57,7 @@ public final class SvmProvider extends ClassicProvider {
 
     /** The provider ServiceLoader creates. */
     public SvmProvider() {
-        super(DESCRIPTOR);
+        super(DESCRIPTOR, MAX_PAYLOAD_BYTES);
     }
 
     @Override
@@ -68,12 +72,13 @@ public final class SvmProvider extends ClassicProvider {
         OneVersusOne<double[]> model = new PairwiseSvmTrainer(hyperparameters.get(C), hyperparameters.get(SIGMA),
                 hyperparameters.get(TOLERANCE), hyperparameters.get(EPOCHS), request.threads())
                 .fit(features.rows(), labels, request.seed(), reporter);
-        return new VectorModelClassifier(info, features.projection(), model);
+        return VectorModelClassifier.svm(info, features.projection(), model);
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     Classifier load(BundlePayload payload) {
-        return new VectorModelClassifier(payload.info(), payload.pca(Image.PIXELS), payload.model(OneVersusOne.class));
+        Optional<PcaProjection> pca = payload.pca(Image.PIXELS);
+        int features = pca.map(PcaProjection::components).orElse(Image.PIXELS);
+        return VectorModelClassifier.svm(payload.info(), pca, SvmFormat.read(payload.model(), features));
     }
 }

@@ -8,10 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.fmnist.api.IncompatibleModelException;
 import io.github.fmnist.api.TamperedModelException;
 import io.github.fmnist.api.bundle.ModelBundle;
-import io.github.fmnist.api.bundle.PayloadSink;
-import io.github.fmnist.api.bundle.Provenance;
-import io.github.fmnist.api.model.Classifier;
-import io.github.fmnist.api.model.ModelInfo;
 import io.github.fmnist.api.model.ModelProvider;
 import java.io.Serializable;
 import java.nio.file.Path;
@@ -35,7 +31,7 @@ class SmileModelSerializerTest {
     @Test
     void smileObjectsRoundTrip() {
         PlattScaling platt = new PlattScaling(-1.5, 0.25);
-        byte[] bytes = SmileModelSerializer.serialize(platt);
+        byte[] bytes = JavaSerialization.serialize(platt);
         PlattScaling back = SmileModelSerializer.deserialize(bytes, PlattScaling.class, "test");
         assertEquals(platt.scale(0.7), back.scale(0.7));
     }
@@ -43,13 +39,13 @@ class SmileModelSerializerTest {
     @Test
     void primitiveMatricesRoundTrip() {
         double[][] m = {{1, 2}, {3, 4}};
-        double[][] back = SmileModelSerializer.deserialize(SmileModelSerializer.serialize(m), double[][].class, "test");
+        double[][] back = SmileModelSerializer.deserialize(JavaSerialization.serialize(m), double[][].class, "test");
         assertEquals(4.0, back[1][1]);
     }
 
     @Test
     void classOutsideTheAllowListIsNeverInstantiated() {
-        byte[] bytes = SmileModelSerializer.serialize(new ArmedGadget());
+        byte[] bytes = JavaSerialization.serialize(new ArmedGadget());
         TamperedModelException e = assertThrows(TamperedModelException.class,
                 () -> SmileModelSerializer.deserialize(bytes, Object.class, "gadget.ser"));
         assertTrue(e.getMessage().contains(ArmedGadget.class.getName()), e.getMessage());
@@ -60,7 +56,7 @@ class SmileModelSerializerTest {
     @Test
     void disallowedClassHiddenInsideAllowedContainerIsRejected() {
         ArrayList<Object> list = new ArrayList<>(List.of("fine", 1.5, new ArmedGadget()));
-        byte[] bytes = SmileModelSerializer.serialize(list);
+        byte[] bytes = JavaSerialization.serialize(list);
         assertThrows(TamperedModelException.class, () -> SmileModelSerializer.deserialize(bytes, Object.class, "nested"));
         assertFalse(ArmedGadget.triggered);
     }
@@ -69,17 +65,17 @@ class SmileModelSerializerTest {
     void gadgetChainCollectionsAreRejected() {
         PriorityQueue<String> queue = new PriorityQueue<>(List.of("a", "b"));
         TamperedModelException e = assertThrows(TamperedModelException.class,
-                () -> SmileModelSerializer.deserialize(SmileModelSerializer.serialize(queue), Object.class, "queue"));
+                () -> SmileModelSerializer.deserialize(JavaSerialization.serialize(queue), Object.class, "queue"));
         assertTrue(e.getMessage().contains("java.util.PriorityQueue"), e.getMessage());
         HashSet<String> set = new HashSet<>(List.of("x"));
         assertThrows(TamperedModelException.class,
-                () -> SmileModelSerializer.deserialize(SmileModelSerializer.serialize(set), Object.class, "set"));
+                () -> SmileModelSerializer.deserialize(JavaSerialization.serialize(set), Object.class, "set"));
     }
 
     @Test
     void serialisedLambdasAreRejected() {
         Runnable lambda = (Runnable & Serializable) () -> ArmedGadget.triggered = true;
-        byte[] bytes = SmileModelSerializer.serialize((Serializable) lambda);
+        byte[] bytes = JavaSerialization.serialize((Serializable) lambda);
         TamperedModelException e = assertThrows(TamperedModelException.class,
                 () -> SmileModelSerializer.deserialize(bytes, Object.class, "lambda"));
         assertTrue(e.getMessage().contains("SerializedLambda"), e.getMessage());
@@ -88,7 +84,7 @@ class SmileModelSerializerTest {
 
     @Test
     void wrongTypeIsIncompatibleNotTampered() {
-        byte[] bytes = SmileModelSerializer.serialize("just a string");
+        byte[] bytes = JavaSerialization.serialize("just a string");
         IncompatibleModelException e = assertThrows(IncompatibleModelException.class,
                 () -> SmileModelSerializer.deserialize(bytes, PlattScaling.class, "string"));
         assertFalse(e instanceof TamperedModelException);
@@ -100,37 +96,22 @@ class SmileModelSerializerTest {
                 () -> SmileModelSerializer.deserialize(new byte[] {1, 2, 3}, Object.class, "garbage"));
     }
 
-    /** A verified bundle (checksums match) whose model entry carries a gadget: every provider refuses it. */
+    /**
+     * A verified 1.x bundle (checksums match) whose model entry carries a gadget: the opt-in upgrade, the only path
+     * that still deserialises, refuses it for every model without instantiating it.
+     */
     @Test
-    void everyProviderRefusesABundleCarryingADisallowedClass(@TempDir Path dir) throws Exception {
+    void theUpgradeRefusesAOneDotXBundleCarryingADisallowedClass(@TempDir Path dir) throws Exception {
         for (ModelProvider provider : List.of(new LogisticRegressionProvider(), new SvmProvider(),
                 new RandomForestProvider(), new MlpProvider(), new KnnProvider())) {
-            Path file = dir.resolve(provider.id() + ModelBundle.EXTENSION);
-            ModelBundle.save(file, new GadgetCarrier(provider));
-            ModelBundle bundle = ModelBundle.read(file);
-            TamperedModelException e = assertThrows(TamperedModelException.class, () -> provider.load(bundle).close(),
-                    provider.id() + " loaded a bundle carrying " + ArmedGadget.class.getName());
+            Path file = RawBundle.write(dir.resolve(provider.id() + ModelBundle.EXTENSION), RawBundle.info(provider, "1.0.0"),
+                    Map.of(JavaSerializedBundles.MODEL_ENTRY, JavaSerialization.serialize(new ArrayList<>(List.of(new ArmedGadget())))));
+            Path target = dir.resolve(provider.id() + "-upgraded" + ModelBundle.EXTENSION);
+            TamperedModelException e = assertThrows(TamperedModelException.class, () -> JavaSerializedBundles.upgrade(file, target),
+                    provider.id() + " converted a bundle carrying " + ArmedGadget.class.getName());
             assertTrue(e.getMessage().contains(ArmedGadget.class.getName()), e.getMessage());
             assertFalse(ArmedGadget.triggered, provider.id() + " instantiated the gadget");
-        }
-    }
-
-    /** Pretends to be a model of {@code provider} but stores a gadget as its Smile model. */
-    private record GadgetCarrier(ModelProvider provider) implements Classifier {
-        @Override
-        public ModelInfo info() {
-            return ModelInfo.of(provider.descriptor(), provider.descriptor().defaults());
-        }
-
-        @Override
-        public float[][] predictNormalized(float[] nchw) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void writePayload(PayloadSink sink) throws java.io.IOException {
-            sink.write(SmileClassifier.MODEL_ENTRY, SmileModelSerializer.serialize(
-                    new ArrayList<>(List.of(new ArmedGadget()))));
+            assertFalse(java.nio.file.Files.exists(target), "a refused upgrade leaves no file");
         }
     }
 }

@@ -4,6 +4,7 @@ import io.github.fmnist.api.CorruptDataException;
 import io.github.fmnist.api.IncompatibleModelException;
 import io.github.fmnist.api.TamperedModelException;
 import io.github.fmnist.api.model.Classifier;
+import io.github.fmnist.api.model.ModelProvider;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -28,9 +29,10 @@ import java.util.zip.ZipFile;
  * A saved model: one ZIP file holding a manifest ({@code fmnist-manifest.properties}) and payload entries
  * ({@code payload/NAME}) whose sizes and SHA-256 checksums the manifest lists.
  *
- * <p>{@link #read(Path)} checks the format version, the entry list, every size and every checksum before
- * any payload reaches a provider; the verified bytes are kept in memory, so what a provider parses is
- * exactly what was checked.
+ * <p>{@link #read(Path)} checks the format version, the entry names (the writer's rule), the entry list and every
+ * declared size (against the limits and the ZIP directory) before any entry is inflated, then every size and
+ * checksum while streaming, before any payload reaches a provider; the verified bytes are kept in memory, so what
+ * a provider parses is exactly what was checked. {@link #readManifest(Path)} does the first part only.
  *
  * <pre>{@code
  * ModelBundle.save(Path.of("cnn.fmnist"), classifier);          // provenance comes from the training
@@ -53,8 +55,9 @@ public final class ModelBundle {
     private static final int MAX_MANIFEST_BYTES = 1 << 20;
     /**
      * The most payload bytes a bundle may declare, all entries together; checked against the manifest before any
-     * entry is inflated, so a small file that claims gigabytes is refused at once. The largest bundle fmnist writes
-     * (the full-profile cnn) is 3.3 MB.
+     * entry is inflated, so a small file that claims gigabytes is refused at once. Providers may accept less
+     * ({@link ModelProvider#maxPayloadBytes()}); the largest payloads fmnist writes are k-NN reference sets (70,000
+     * raw-pixel rows stored as float32 would take 220 MB).
      */
     public static final long MAX_PAYLOAD_BYTES = 512L << 20;
 
@@ -85,35 +88,80 @@ public final class ModelBundle {
     }
 
     /**
-     * Reads and verifies a bundle.
+     * Reads and verifies a bundle, allowing up to {@link #MAX_PAYLOAD_BYTES} of payload.
      *
      * @throws IncompatibleModelException if it is not a bundle, or of a newer format
-     * @throws TamperedModelException     if an entry is missing, undeclared, or differs in size or checksum
+     * @throws TamperedModelException     if an entry is missing, undeclared, too large, or differs in size or checksum
      */
     public static ModelBundle read(Path file) throws IOException {
+        return read(file, MAX_PAYLOAD_BYTES);
+    }
+
+    /**
+     * Reads and verifies a bundle whose payload entries may hold at most {@code maxPayloadBytes} in all (and never
+     * more than {@link #MAX_PAYLOAD_BYTES}), as a provider states with {@link ModelProvider#maxPayloadBytes()}.
+     * Every limit is checked against the manifest and the ZIP directory before any entry is inflated; while an
+     * entry is inflated, it is hashed as it streams and cut off one byte past its declared size.
+     *
+     * @throws IncompatibleModelException if it is not a bundle, or of a newer format
+     * @throws TamperedModelException     if an entry is missing, undeclared, too large, or differs in size or checksum
+     */
+    public static ModelBundle read(Path file, long maxPayloadBytes) throws IOException {
         String source = file.toString();
         try (ZipFile zip = new ZipFile(file.toFile())) {
-            ZipEntry manifestEntry = zip.getEntry(MANIFEST_ENTRY);
-            if (manifestEntry == null) {
-                throw new IncompatibleModelException(source + ": not an fmnist model bundle (no " + MANIFEST_ENTRY + ")");
-            }
-            byte[] manifestBytes = readBounded(zip, manifestEntry, MAX_MANIFEST_BYTES, source);
-            Properties props = ManifestCodec.parse(new String(manifestBytes, StandardCharsets.UTF_8), source);
-            int version = ManifestCodec.formatVersion(props, source);
-            if (version < 1 || version > FORMAT_VERSION) {
-                throw new IncompatibleModelException(source + ": bundle format version " + version
-                        + " is not supported; this fmnist reads versions 1 to " + FORMAT_VERSION);
-            }
-            BundleManifest manifest = ManifestCodec.read(props, source);
+            BundleManifest manifest = manifest(zip, source);
+            checkEntries(zip, manifest, Math.min(maxPayloadBytes, MAX_PAYLOAD_BYTES), source);
             return new ModelBundle(file, manifest, verifiedPayload(zip, manifest, source));
         } catch (NoSuchFileException e) {
             throw e;
         } catch (ZipException e) {
-            throw new IncompatibleModelException(source + ": not an fmnist model bundle (not a ZIP file: " + e.getMessage() + ")", e);
+            throw notAZip(source, e);
         }
     }
 
-    private static Map<String, byte[]> verifiedPayload(ZipFile zip, BundleManifest manifest, String source) throws IOException {
+    /**
+     * Reads and checks a bundle's manifest only: its format version, its entry names, and its declared sizes against
+     * {@link #MAX_PAYLOAD_BYTES} and the ZIP directory. No payload entry is inflated; the registry uses this to find
+     * the provider, and that provider's limits, before it reads the payload.
+     *
+     * @throws IncompatibleModelException if it is not a bundle, or of a newer format
+     * @throws TamperedModelException     if the manifest and the ZIP file disagree or a limit is broken
+     */
+    public static BundleManifest readManifest(Path file) throws IOException {
+        String source = file.toString();
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            BundleManifest manifest = manifest(zip, source);
+            checkEntries(zip, manifest, MAX_PAYLOAD_BYTES, source);
+            return manifest;
+        } catch (NoSuchFileException e) {
+            throw e;
+        } catch (ZipException e) {
+            throw notAZip(source, e);
+        }
+    }
+
+    private static IncompatibleModelException notAZip(String source, ZipException e) {
+        return new IncompatibleModelException(source + ": not an fmnist model bundle (not a ZIP file: " + e.getMessage() + ")", e);
+    }
+
+    private static BundleManifest manifest(ZipFile zip, String source) throws IOException {
+        ZipEntry manifestEntry = zip.getEntry(MANIFEST_ENTRY);
+        if (manifestEntry == null) {
+            throw new IncompatibleModelException(source + ": not an fmnist model bundle (no " + MANIFEST_ENTRY + ")");
+        }
+        ByteArrayOutputStream manifestBytes = new ByteArrayOutputStream();
+        readBounded(zip, manifestEntry, MAX_MANIFEST_BYTES, manifestBytes, sha256(), source);
+        Properties props = ManifestCodec.parse(manifestBytes.toString(StandardCharsets.UTF_8), source);
+        int version = ManifestCodec.formatVersion(props, source);
+        if (version < 1 || version > FORMAT_VERSION) {
+            throw new IncompatibleModelException(source + ": bundle format version " + version
+                    + " is not supported; this fmnist reads versions 1 to " + FORMAT_VERSION);
+        }
+        return ManifestCodec.read(props, source);
+    }
+
+    /** Every check that needs no inflating: names, the entry list, declared sizes against the limit and the ZIP directory. */
+    private static void checkEntries(ZipFile zip, BundleManifest manifest, long limit, String source) {
         Enumeration<? extends ZipEntry> all = zip.entries();
         while (all.hasMoreElements()) {
             String name = all.nextElement().getName();
@@ -128,50 +176,67 @@ public final class ModelBundle {
                 throw new TamperedModelException(source + ": payload entry name '" + declared.name()
                         + "' is not allowed; names must match " + ENTRY_NAME_PATTERN);
             }
-            if (declared.size() < 0 || declared.size() > MAX_PAYLOAD_BYTES - declaredTotal) {
+            if (declared.size() < 0 || declared.size() > limit - declaredTotal) {
                 throw new TamperedModelException(source + ": payload entry '" + declared.name() + "' declares " + declared.size()
-                        + " bytes; the bundle may hold at most " + MAX_PAYLOAD_BYTES + " payload bytes in all ("
+                        + " bytes; the bundle may hold at most " + limit + " payload bytes in all ("
                         + declaredTotal + " declared before it)");
             }
             declaredTotal += declared.size();
-        }
-        Map<String, byte[]> verified = new HashMap<>();
-        for (PayloadEntry declared : manifest.payload()) {
             ZipEntry entry = zip.getEntry(PAYLOAD_PREFIX + declared.name());
             if (entry == null) {
                 throw new TamperedModelException(source + ": payload entry '" + declared.name() + "' is declared but missing");
             }
-            byte[] content = readBounded(zip, entry, declared.size(), source);
-            if (content.length != declared.size()) {
-                throw new TamperedModelException(source + ": payload entry '" + declared.name() + "' size: expected "
-                        + declared.size() + " bytes, found " + content.length);
+            if (entry.getSize() >= 0 && entry.getSize() != declared.size()) {
+                throw new TamperedModelException(source + ": payload entry '" + declared.name() + "' size: the manifest declares "
+                        + declared.size() + " bytes, the ZIP directory " + entry.getSize());
             }
-            String actual = HexFormat.of().formatHex(sha256().digest(content));
+        }
+    }
+
+    private static Map<String, byte[]> verifiedPayload(ZipFile zip, BundleManifest manifest, String source) throws IOException {
+        Map<String, byte[]> verified = new HashMap<>();
+        for (PayloadEntry declared : manifest.payload()) {
+            ZipEntry entry = zip.getEntry(PAYLOAD_PREFIX + declared.name());
+            MessageDigest digest = sha256();
+            // Sized from the manifest, which checkEntries bounded; a lying size is cut off one byte past it.
+            ByteArrayOutputStream content = new ByteArrayOutputStream((int) Math.min(declared.size(), 1 << 20));
+            long read = readBounded(zip, entry, declared.size(), content, digest, source);
+            if (read != declared.size()) {
+                throw new TamperedModelException(source + ": payload entry '" + declared.name() + "' size: expected "
+                        + declared.size() + " bytes, found " + read);
+            }
+            String actual = HexFormat.of().formatHex(digest.digest());
             if (!actual.equalsIgnoreCase(declared.sha256())) {
                 throw new TamperedModelException(source + ": payload entry '" + declared.name() + "' SHA-256: expected "
                         + declared.sha256() + ", found " + actual);
             }
-            verified.put(declared.name(), content);
+            verified.put(declared.name(), content.toByteArray());
         }
         return verified;
     }
 
-    /** Reads at most {@code limit} bytes; one byte more means the entry is larger than declared. */
-    private static byte[] readBounded(ZipFile zip, ZipEntry entry, long limit, String source) throws IOException {
+    /**
+     * Inflates at most {@code limit} bytes into {@code out}, hashing them as they stream; one byte more means the entry
+     * is larger than declared.
+     *
+     * @return the number of bytes read
+     */
+    private static long readBounded(ZipFile zip, ZipEntry entry, long limit, ByteArrayOutputStream out, MessageDigest digest,
+                                    String source) throws IOException {
         try (InputStream in = zip.getInputStream(entry)) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.min(limit, 1 << 20));
             byte[] buffer = new byte[1 << 16];
             long total = 0;
             int n;
-            while ((n = in.read(buffer)) > 0) {
+            while ((n = in.read(buffer, 0, (int) Math.min(buffer.length, limit - total + 1))) > 0) {
                 total += n;
                 if (total > limit) {
                     throw new TamperedModelException(source + ": entry '" + entry.getName() + "' is larger than the "
-                            + limit + " bytes allowed");
+                            + limit + " bytes declared or allowed");
                 }
+                digest.update(buffer, 0, n);
                 out.write(buffer, 0, n);
             }
-            return out.toByteArray();
+            return total;
         } catch (ZipException e) {
             throw new CorruptDataException(source, -1, "entry '" + entry.getName() + "' cannot be decompressed: " + e.getMessage(), e);
         }
@@ -216,6 +281,11 @@ public final class ModelBundle {
             throw new IncompatibleModelException(path + ": bundle was written by provider '" + manifest.providerId()
                     + "', not '" + providerId + "'");
         }
+    }
+
+    /** The verified content itself, not a copy, for {@link PayloadReader}. */
+    byte[] content(String name) {
+        return require(name);
     }
 
     private byte[] require(String name) {

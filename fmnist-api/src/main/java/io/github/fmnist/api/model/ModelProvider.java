@@ -35,6 +35,25 @@ public interface ModelProvider {
     }
 
     /**
+     * What to tell a user whose bundle, written by version {@code bundleProviderVersion} of this provider, this
+     * provider cannot read ({@link #canRead} said no); the registry adds it to its error. The default says to use
+     * the plugin version that wrote it; a provider that offers a conversion names it here.
+     */
+    default String unreadableVersionAdvice(String bundleProviderVersion) {
+        return "use the plugin version that wrote it";
+    }
+
+    /**
+     * The most payload bytes, all entries together, that this provider accepts in a bundle; the registry checks the
+     * manifest's declared sizes against it before any entry is inflated. The default is the bundle-wide
+     * {@link ModelBundle#MAX_PAYLOAD_BYTES}; a provider that knows its largest model should state it, so that a
+     * hostile bundle cannot make the registry read more than that model could need.
+     */
+    default long maxPayloadBytes() {
+        return ModelBundle.MAX_PAYLOAD_BYTES;
+    }
+
+    /**
      * Rebuilds a classifier from a verified bundle that this provider wrote. Give the classifier
      * {@code ModelInfo.of(bundle.manifest(), hyperparameters)} so that it keeps the bundle's provenance.
      *

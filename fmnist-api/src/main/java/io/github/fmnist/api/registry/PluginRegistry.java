@@ -2,8 +2,10 @@ package io.github.fmnist.api.registry;
 
 import io.github.fmnist.api.IncompatibleModelException;
 import io.github.fmnist.api.InvalidInputException;
+import io.github.fmnist.api.TamperedModelException;
 import io.github.fmnist.api.bundle.BundleManifest;
 import io.github.fmnist.api.bundle.ModelBundle;
+import io.github.fmnist.api.bundle.PayloadEntry;
 import io.github.fmnist.api.explain.ExplainerProvider;
 import io.github.fmnist.api.model.Classifier;
 import io.github.fmnist.api.model.ModelProvider;
@@ -116,27 +118,49 @@ public final class PluginRegistry {
     }
 
     /**
-     * Reads and verifies a bundle and loads it with the provider that wrote it, once that provider has confirmed
-     * it reads the version that wrote the bundle ({@link ModelProvider#canRead}).
+     * Reads and verifies a bundle and loads it with the provider that wrote it. The manifest is read first; the
+     * payload is inflated only once that provider is on the class path, has confirmed it reads the version that wrote
+     * the bundle ({@link ModelProvider#canRead}), and the declared sizes are within its
+     * {@link ModelProvider#maxPayloadBytes()}.
      *
      * @throws InvalidInputException      if that provider is not on the class path
      * @throws IncompatibleModelException if the provider on the class path cannot read the bundle's provider version
+     * @throws io.github.fmnist.api.TamperedModelException if the bundle declares more payload than the provider accepts
      */
     public Classifier loadClassifier(Path bundleFile) throws IOException {
-        return load(ModelBundle.read(bundleFile));
+        BundleManifest manifest = ModelBundle.readManifest(bundleFile);
+        ModelProvider provider = readableBy(manifest, bundleFile);
+        checkPayloadLimit(manifest, provider, bundleFile);
+        return provider.load(ModelBundle.read(bundleFile, provider.maxPayloadBytes()));
     }
 
     /** As {@link #loadClassifier(Path)}, for a bundle already read. */
     public Classifier load(ModelBundle bundle) {
-        BundleManifest manifest = bundle.manifest();
+        ModelProvider provider = readableBy(bundle.manifest(), bundle.path());
+        checkPayloadLimit(bundle.manifest(), provider, bundle.path());
+        return provider.load(bundle);
+    }
+
+    private ModelProvider readableBy(BundleManifest manifest, Path file) {
         ModelProvider provider = requireModel(manifest.providerId());
         if (!provider.canRead(manifest.providerVersion())) {
-            throw new IncompatibleModelException(bundle.path() + ": written by provider '" + manifest.providerId() + "' "
+            throw new IncompatibleModelException(file + ": written by provider '" + manifest.providerId() + "' "
                     + manifest.providerVersion() + ", which provider '" + provider.id() + "' " + provider.descriptor().version()
                     + " on the class path cannot read (it reads " + ProviderVersion.readableRange(provider.descriptor().version())
-                    + "); use the plugin version that wrote it");
+                    + "); " + provider.unreadableVersionAdvice(manifest.providerVersion()));
         }
-        return provider.load(bundle);
+        return provider;
+    }
+
+    private static void checkPayloadLimit(BundleManifest manifest, ModelProvider provider, Path file) {
+        long declared = 0;
+        for (PayloadEntry entry : manifest.payload()) {
+            declared += entry.size(); // each is at most MAX_PAYLOAD_BYTES, checked on reading the manifest
+        }
+        if (declared > provider.maxPayloadBytes()) {
+            throw new TamperedModelException(file + ": declares " + declared + " payload bytes; provider '" + provider.id()
+                    + "' accepts at most " + provider.maxPayloadBytes() + " (nothing was inflated)");
+        }
     }
 
     private String problemHint() {

@@ -110,10 +110,10 @@ class ModelBundleTest {
     }
 
     @Test
-    void grownPayloadIsDetectedBeforeItIsReadWhole() throws IOException {
+    void grownPayloadIsDetectedBeforeItIsInflated() throws IOException {
         Path tampered = rewrite(saved(), (name, content) -> name.equals("payload/weights.bin") ? new byte[1 << 20] : content);
         TamperedModelException e = assertThrows(TamperedModelException.class, () -> ModelBundle.read(tampered));
-        assertTrue(e.getMessage().contains("larger than the 4 bytes"), e.getMessage());
+        assertTrue(e.getMessage().contains("the manifest declares 4 bytes, the ZIP directory 1048576"), e.getMessage());
     }
 
     @Test
@@ -239,6 +239,48 @@ class ModelBundleTest {
         TamperedModelException e = assertThrows(TamperedModelException.class, () -> ModelBundle.read(tampered));
         assertTrue(e.getMessage().contains("'zeros.bin' declares 2000000000 bytes; the bundle may hold at most "
                 + ModelBundle.MAX_PAYLOAD_BYTES), e.getMessage());
+    }
+
+    @Test
+    void aSizeTheZipDirectoryContradictsIsRefusedBeforeInflating() throws IOException {
+        Path lying = rewrite(saved(), (entry, content) -> !entry.equals(ModelBundle.MANIFEST_ENTRY) ? content
+                : new String(content, StandardCharsets.UTF_8).replace("payload.weights.bin.size=4", "payload.weights.bin.size=3")
+                        .getBytes(StandardCharsets.UTF_8));
+        TamperedModelException e = assertThrows(TamperedModelException.class, () -> ModelBundle.read(lying));
+        assertTrue(e.getMessage().contains("'weights.bin' size: the manifest declares 3 bytes, the ZIP directory 4"), e.getMessage());
+        assertThrows(TamperedModelException.class, () -> ModelBundle.readManifest(lying));
+    }
+
+    @Test
+    void aSizeThatLiesInTheManifestAndTheZipDirectoryIsCaughtWhileStreaming() throws IOException {
+        byte[] big = new byte[100_000];
+        Path file = dir.resolve("big.fmnist");
+        ModelBundle.save(file, new FixedPayload(Map.of("weights.bin", big)));
+        String sha = java.util.HexFormat.of().formatHex(ModelBundle.sha256().digest(new byte[4]));
+        Path lying = rewrite(file, (entry, content) -> !entry.equals(ModelBundle.MANIFEST_ENTRY) ? content
+                : new String(content, StandardCharsets.UTF_8).replaceAll("payload.weights.bin.size=\\d+", "payload.weights.bin.size=4")
+                        .replaceAll("payload.weights.bin.sha256=\\w+", "payload.weights.bin.sha256=" + sha)
+                        .getBytes(StandardCharsets.UTF_8));
+        patchCentralDirectorySize(lying, "payload/weights.bin", 4);
+        assertEquals(4, ModelBundle.readManifest(lying).entry("weights.bin").orElseThrow().size());
+        TamperedModelException e = assertThrows(TamperedModelException.class, () -> ModelBundle.read(lying));
+        assertTrue(e.getMessage().contains("'payload/weights.bin' is larger than the 4 bytes declared or allowed"), e.getMessage());
+    }
+
+    /** Overwrites the uncompressed size that the ZIP central directory records for {@code name}. */
+    private static void patchCentralDirectorySize(Path zip, String name, int size) throws IOException {
+        byte[] bytes = Files.readAllBytes(zip);
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(bytes).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        byte[] wanted = name.getBytes(StandardCharsets.UTF_8);
+        for (int i = 0; i + 46 < bytes.length; i++) {
+            if (b.getInt(i) == 0x02014b50 && b.getShort(i + 28) == wanted.length
+                    && java.util.Arrays.equals(bytes, i + 46, i + 46 + wanted.length, wanted, 0, wanted.length)) {
+                b.putInt(i + 24, size);
+                Files.write(zip, bytes);
+                return;
+            }
+        }
+        throw new IllegalStateException("no central directory record for " + name);
     }
 
     private void copyWith(Path source, Path target, String extraName, byte[] extra) throws IOException {

@@ -24,6 +24,11 @@ final class PluginJars {
 
     /** A jar with one model provider class {@code plugins.NAME} reporting {@code id}; {@code constructorBody} may throw. */
     Path modelPlugin(String jarName, String className, String id, String constructorBody) throws IOException {
+        return modelPlugin(jarName, className, id, constructorBody, "");
+    }
+
+    /** As {@link #modelPlugin(String, String, String, String)}, with {@code members} (e.g. overriding methods) added. */
+    Path modelPlugin(String jarName, String className, String id, String constructorBody, String members) throws IOException {
         String source = """
                 package plugins;
                 import io.github.fmnist.api.model.*;
@@ -37,8 +42,9 @@ final class PluginJars {
                     }
                     public Trainer trainer(Hyperparameters h) { throw new UnsupportedOperationException(); }
                     public Classifier load(ModelBundle b) { throw new UnsupportedOperationException(); }
+                    %4$s
                 }
-                """.formatted(className, id, constructorBody);
+                """.formatted(className, id, constructorBody, members);
         return jar(jarName, className, source, ModelProvider.class.getName());
     }
 

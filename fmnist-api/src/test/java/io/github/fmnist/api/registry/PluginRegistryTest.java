@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.fmnist.api.IncompatibleModelException;
 import io.github.fmnist.api.InvalidInputException;
+import io.github.fmnist.api.TamperedModelException;
 import io.github.fmnist.api.bundle.ModelBundle;
 import io.github.fmnist.api.bundle.PayloadSink;
 import io.github.fmnist.api.model.Classifier;
@@ -150,7 +151,33 @@ class PluginRegistryTest {
         }
     }
 
+    @Test
+    void aBundleDeclaringMoreThanItsProviderAcceptsIsRefusedBeforeInflating() throws IOException {
+        Path bundle = bundleOf("alpha", "1.0", 1000);
+        try (URLClassLoader loader = PluginJars.loader(jars.modelPlugin("alpha.jar", "Alpha", "alpha", "",
+                "public long maxPayloadBytes() { return 100; }"))) {
+            PluginRegistry registry = PluginRegistry.discover(loader);
+            TamperedModelException e = assertThrows(TamperedModelException.class, () -> registry.loadClassifier(bundle));
+            assertTrue(e.getMessage().contains("declares 1000 payload bytes; provider 'alpha' accepts at most 100"), e.getMessage());
+        }
+    }
+
+    @Test
+    void theProvidersAdviceCompletesTheVersionRefusal() throws IOException {
+        Path newer = bundleOf("alpha", "2.0");
+        try (URLClassLoader loader = PluginJars.loader(jars.modelPlugin("alpha.jar", "Alpha", "alpha", "",
+                "public String unreadableVersionAdvice(String v) { return \"convert it with tool X from \" + v; }"))) {
+            PluginRegistry registry = PluginRegistry.discover(loader);
+            IncompatibleModelException e = assertThrows(IncompatibleModelException.class, () -> registry.loadClassifier(newer));
+            assertTrue(e.getMessage().endsWith("convert it with tool X from 2.0"), e.getMessage());
+        }
+    }
+
     private Path bundleOf(String id, String version) throws IOException {
+        return bundleOf(id, version, 1);
+    }
+
+    private Path bundleOf(String id, String version, int payloadBytes) throws IOException {
         Path file = dir.resolve(id + "-" + version + ".fmnist");
         ModelBundle.save(file, new Classifier() {
             @Override
@@ -165,7 +192,7 @@ class PluginRegistryTest {
 
             @Override
             public void writePayload(PayloadSink sink) throws IOException {
-                sink.write("x.bin", new byte[] {1});
+                sink.write("x.bin", new byte[payloadBytes]);
             }
         });
         return file;

@@ -42,7 +42,7 @@ class FmnistMainTest {
     void helpListsEverySubcommand() {
         assertEquals(0, run("--help"));
         for (String sub : List.of("models", "bench", "train", "evaluate", "predict", "zoo", "explain", "faithfulness",
-                "export-onnx")) {
+                "export-onnx", "upgrade-bundle")) {
             assertTrue(out.contains(sub), sub + " in\n" + out);
         }
         assertTrue(out.contains("130 interrupted"), out);

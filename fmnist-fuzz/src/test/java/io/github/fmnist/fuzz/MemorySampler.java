@@ -2,6 +2,9 @@ package io.github.fmnist.fuzz;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.lang.management.MemoryUsage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,10 +13,18 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
-/** Samples the JVM's used heap and the process's resident set size once a second while a load runs. */
+/**
+ * Samples memory once a second while a load runs: the used heap (a sawtooth between collections), the heap
+ * live after the last collection (what a heap leak raises), the committed heap, and the process's resident set;
+ * RSS minus the committed heap is the native side (threads, JIT, DL4J/ONNX Runtime buffers), where a native leak
+ * would show.
+ */
 final class MemorySampler implements AutoCloseable {
     /** One reading, in MB. */
-    record Sample(double seconds, double heapMb, double rssMb) {
+    record Sample(double seconds, double heapUsedMb, double heapAfterGcMb, double heapCommittedMb, double rssMb) {
+        double nativeMb() {
+            return rssMb - heapCommittedMb;
+        }
     }
 
     private final List<Sample> samples = new ArrayList<>();
@@ -29,8 +40,16 @@ final class MemorySampler implements AutoCloseable {
     }
 
     private synchronized void sample() {
-        double heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / 1e6;
-        samples.add(new Sample((System.nanoTime() - start) / 1e9, heap, rssMb()));
+        MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
+        double afterGc = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            MemoryUsage collected = pool.getCollectionUsage();
+            if (pool.getType() == MemoryType.HEAP && collected != null) {
+                afterGc += collected.getUsed();
+            }
+        }
+        samples.add(new Sample((System.nanoTime() - start) / 1e9, heap.getUsed() / 1e6, afterGc / 1e6,
+                heap.getCommitted() / 1e6, rssMb()));
     }
 
     synchronized List<Sample> samples() {

@@ -1,5 +1,6 @@
 package io.github.fmnist.classic;
 
+import io.github.fmnist.api.file.NativeCache;
 import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.SymbolLookup;
@@ -31,7 +32,7 @@ final class BundledOpenBlas {
     /** {@code bundled} (the default) or {@code system}. */
     static final String MODE_PROPERTY = "fmnist.openblas";
     /** Overrides the cache root the natives are extracted to. */
-    static final String CACHE_DIR_PROPERTY = "fmnist.native.cache.dir";
+    static final String CACHE_DIR_PROPERTY = NativeCache.CACHE_DIR_PROPERTY;
 
     private static final Logger LOG = LoggerFactory.getLogger(BundledOpenBlas.class);
     private static Outcome outcome;
@@ -84,8 +85,7 @@ final class BundledOpenBlas {
             return skip("fmnist bundles OpenBLAS for Linux x86-64, arm64 and ppc64le only, not "
                     + properties.apply("os.name") + " " + properties.apply("os.arch"));
         }
-        Path root = Optional.ofNullable(properties.apply(CACHE_DIR_PROPERTY)).filter(s -> !s.isBlank()).map(Path::of)
-                .orElseGet(() -> Path.of(properties.apply("user.home"), ".cache", "fmnist", "native"));
+        Path root = NativeCache.root(properties);
         Optional<Path> folder;
         try {
             folder = new OpenBlasCache(root).install(loader, platform.get());

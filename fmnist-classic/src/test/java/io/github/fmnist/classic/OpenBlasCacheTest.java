@@ -122,10 +122,10 @@ class OpenBlasCacheTest {
     @Test
     void temporaryFoldersOfKilledRunsAreRemovedOnlyWhenOld() throws IOException {
         Path root = Files.createDirectories(temp.resolve("cache"));
-        Path old = Files.createDirectories(root.resolve(".openblas-123abc"));
+        Path old = Files.createDirectories(root.resolve(".extracting-123abc"));
         Files.write(old.resolve("libopenblas.so"), new byte[10]);
         Files.setLastModifiedTime(old, FileTime.from(Instant.now().minus(2, ChronoUnit.HOURS)));
-        Path recent = Files.createDirectories(root.resolve(".openblas-456def"));
+        Path recent = Files.createDirectories(root.resolve(".extracting-456def"));
 
         Path folder = new OpenBlasCache(root).install(natives("v1"), PLATFORM).orElseThrow();
 

@@ -26,7 +26,8 @@ import picocli.CommandLine.ParentCommand;
         description = {"Explains a saved model's predictions as figures: the image | the relevance heatmap "
                 + "(bright yellow/red = most influential) | the overlay, titled with the predicted class.", ""},
         footer = {"", "Examples:", "  fmnist explain -m cnn.fmnist --test-images 5 -o explanations/",
-                "  fmnist explain -m cnn.fmnist --explainer occlusion boot.jpg"})
+                "  fmnist explain -m cnn.fmnist --explainer occlusion boot.jpg photos/",
+                "", "A picture that cannot be read is reported and skipped; the others are explained, and the exit code is then 1."})
 final class ExplainCommand implements Callable<Integer> {
     @ParentCommand
     FmnistCommand root;
@@ -55,10 +56,12 @@ final class ExplainCommand implements Callable<Integer> {
         if (inputs.isEmpty() && testImages <= 0) {
             throw new UsageException("give image files or --test-images N");
         }
+        List<Path> files = inputs.isEmpty() ? List.of() : ImageInputs.expand(inputs);
         CommandContext context = CommandContext.of(root, data);
         PluginRegistry registry = context.registry();
         ExplainerProvider provider = context.explainer(explainerId);
         HeatmapRenderer renderer = new HeatmapRenderer();
+        int skipped = 0;
         try (Classifier classifier = ModelFiles.open(registry, model)) {
             if (!provider.supports(classifier)) {
                 throw new UsageException("explainer '" + explainerId + "' cannot explain a '" + classifier.info().providerId()
@@ -77,19 +80,19 @@ final class ExplainCommand implements Callable<Integer> {
                     report(file, p);
                 }
             }
-            ImageImporter importer = new ImageImporter();
-            for (Path input : inputs.isEmpty() ? List.<Path>of() : ImageInputs.expand(inputs)) {
-                Image image = importer.importImage(input);
-                Prediction p = classifier.predict(image);
-                Explanation e = explainer.explain(image, p.predicted());
-                String base = input.getFileName().toString().replaceFirst("\\.[^.]*$", "");
-                Path file = output.resolve(base + "-" + explainerId + ".png");
-                java.awt.image.BufferedImage figure = renderer.render(image, e, p);
-                io.github.fmnist.api.file.AtomicFile.write(file, out -> javax.imageio.ImageIO.write(figure, "png", out));
-                report(file, p);
+            if (!files.isEmpty()) {
+                skipped = PictureBatch.forEach("explain", files, new ImageImporter(), root.err(),
+                        (input, image) -> {
+                            Prediction p = classifier.predict(image);
+                            Explanation e = explainer.explain(image, p.predicted());
+                            String base = input.getFileName().toString().replaceFirst("\\.[^.]*$", "");
+                            Path file = output.resolve(base + "-" + explainerId + ".png");
+                            renderer.write(file, image, e, p);
+                            report(file, p);
+                        });
             }
         }
-        return ExitCodes.OK;
+        return skipped == 0 ? ExitCodes.OK : ExitCodes.FAILURE;
     }
 
     private void report(Path file, Prediction p) {

@@ -3,8 +3,6 @@ package io.github.fmnist.bench.cli;
 import io.github.fmnist.zoo.FashionZoo;
 import io.github.fmnist.zoo.ZooEntry;
 import java.io.IOException;
-import io.github.fmnist.api.FmnistException;
-import io.github.fmnist.api.Image;
 import io.github.fmnist.api.model.Classifier;
 import io.github.fmnist.api.model.Prediction;
 import io.github.fmnist.api.registry.PluginRegistry;
@@ -60,20 +58,13 @@ final class PredictCommand implements Callable<Integer> {
         PluginRegistry registry = root.injector(Optional.empty()).getInstance(PluginRegistry.class);
         ImageImporter importer = new ImageImporter();
         List<Row> rows = new ArrayList<>();
-        int failures = 0;
+        int skipped;
         try (Classifier classifier = open(registry)) {
-            for (Path file : files) {
-                try {
-                    Image image = importer.importImage(file);
-                    rows.add(new Row(file, classifier.predict(image).top(top)));
-                } catch (FmnistException e) {
-                    root.err().println("fmnist predict: skipping " + file + ": " + e.getMessage());
-                    failures++;
-                }
-            }
+            skipped = PictureBatch.forEach("predict", files, importer, root.err(),
+                    (file, image) -> rows.add(new Row(file, classifier.predict(image).top(top))));
         }
         print(rows, root.out());
-        return failures == 0 ? ExitCodes.OK : ExitCodes.FAILURE;
+        return skipped == 0 ? ExitCodes.OK : ExitCodes.FAILURE;
     }
 
     private Classifier open(PluginRegistry registry) throws IOException {

@@ -16,7 +16,9 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -137,6 +139,34 @@ class FmnistMainTest {
         assertTrue(Files.size(figures.resolve("test00001-occlusion.png")) > 0);
         assertEquals(ExitCodes.USAGE, run("explain", "-m", bundle.toString(), "--explainer", "gradcam", "--test-images", "1"));
         assertTrue(err.contains("cannot explain"), "Grad-CAM needs convolution gradients the toy lacks: " + err);
+    }
+
+    @Test
+    void predictAndExplainSkipUnreadablePicturesReportEachAndExitWithOne() throws Exception {
+        Path bundle = dir.resolve("toy.fmnist");
+        assertEquals(0, run("train", ToyCentroidProvider.ID, "--set", "epochs=2", "-o", bundle.toString()), err);
+        Path pictures = Files.createDirectories(dir.resolve("mixed"));
+        LabeledDataset test = new SyntheticDataSource(SyntheticBench.TRAIN, SyntheticBench.TEST).load().test();
+        writePng(test.images().get(0), pictures.resolve("a-good.png"));
+        Files.write(pictures.resolve("b-garbage.png"), new byte[] {1, 2, 3, 4, 5});
+        Files.write(pictures.resolve("c-truncated.png"), Arrays.copyOf(Files.readAllBytes(pictures.resolve("a-good.png")), 40));
+        writePng(test.images().get(1), pictures.resolve("d-good.png"));
+        Path figures = dir.resolve("mixed-figures");
+
+        assertEquals(ExitCodes.FAILURE, run("explain", "-m", bundle.toString(), "--explainer", "occlusion", "-o",
+                figures.toString(), pictures.toString()), err);
+        assertTrue(err.contains("fmnist explain: skipping " + pictures.resolve("b-garbage.png")), err);
+        assertTrue(err.contains("fmnist explain: skipping " + pictures.resolve("c-truncated.png")), err);
+        assertEquals(2, out.lines().count(), out);
+        try (Stream<Path> written = Files.list(figures)) {
+            assertEquals(List.of("a-good-occlusion.png", "d-good-occlusion.png"),
+                    written.map(p -> p.getFileName().toString()).sorted().toList());
+        }
+
+        assertEquals(ExitCodes.FAILURE, run("predict", "-m", bundle.toString(), "--format", "csv", pictures.toString()), err);
+        assertTrue(err.contains("fmnist predict: skipping " + pictures.resolve("b-garbage.png")), err);
+        assertTrue(err.contains("fmnist predict: skipping " + pictures.resolve("c-truncated.png")), err);
+        assertEquals(3, out.lines().count(), "header and the two readable pictures: " + out);
     }
 
     @Test

@@ -71,6 +71,11 @@ public final class HeatmapRenderer {
         AtomicPngWriter.write(render(image, explanation, prediction, trueClass), file);
     }
 
+    /** Renders as {@link #render(Image, Explanation, Prediction)} and writes a PNG atomically. */
+    public void write(Path file, Image image, Explanation explanation, Prediction prediction) throws IOException {
+        AtomicPngWriter.write(render(image, explanation, prediction), file);
+    }
+
     /** Left edge of panel {@code index} (0 original, 1 heatmap, 2 overlay) in a rendered figure. */
     public int panelLeft(int index) {
         return margin() + index * (triptych.panelSize() + triptych.gap());

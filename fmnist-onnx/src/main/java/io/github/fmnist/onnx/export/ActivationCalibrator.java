@@ -14,6 +14,7 @@ import io.github.fmnist.onnx.proto.OnnxIr.ModelProto;
 import io.github.fmnist.onnx.proto.OnnxIr.TensorProto;
 import io.github.fmnist.onnx.proto.OnnxIr.TypeProto;
 import io.github.fmnist.onnx.proto.OnnxIr.ValueInfoProto;
+import io.github.fmnist.onnx.runtime.OnnxRuntimeNatives;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
@@ -50,6 +51,7 @@ final class ActivationCalibrator {
             return Map.of(); // e.g. flatten → dense: only the image is quantised, and its range is the contract's
         }
         byte[] model = withOutputs(floatModel, tensors).toByteArray();
+        OnnxRuntimeNatives.prepare();
         OrtEnvironment env = OrtEnvironment.getEnvironment();
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
             options.setIntraOpNumThreads(2);

@@ -114,7 +114,7 @@ public final class OnnxClassifier implements Classifier {
     private static OrtEnvironment environment() {
         CommandLineGuard.check();
         try {
-            return OrtEnvironment.getEnvironment();
+            return OnnxRuntimeNatives.environment();
         } catch (UnsatisfiedLinkError | ExceptionInInitializerError | NoClassDefFoundError e) {
             throw new MissingNativeLibraryException("the ONNX Runtime native library cannot be loaded on "
                     + System.getProperty("os.name") + " " + System.getProperty("os.arch")

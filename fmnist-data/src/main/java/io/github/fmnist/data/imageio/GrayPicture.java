@@ -26,6 +26,14 @@ final class GrayPicture {
         this.values = values;
     }
 
+    /** A picture of these values (row by row, 0..255), which it keeps without copying. */
+    static GrayPicture of(int width, int height, float[] values) {
+        if (values.length != width * height) {
+            throw new IllegalArgumentException(values.length + " values for " + width + "×" + height);
+        }
+        return new GrayPicture(width, height, values);
+    }
+
     static GrayPicture luminance(BufferedImage picture) {
         int width = picture.getWidth();
         int height = picture.getHeight();

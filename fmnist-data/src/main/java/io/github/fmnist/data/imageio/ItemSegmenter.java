@@ -39,18 +39,18 @@ final class ItemSegmenter {
         BackgroundModel background = BackgroundModel.fit(picture);
         DifferenceMap difference = DifferenceMap.of(picture, background);
         float threshold = Math.max(MIN_CONTRAST, THRESHOLD_WIDTHS * background.noise());
-        BinaryMask core = BinaryMask.empty(w, h);
+        BinaryMask candidate = BinaryMask.empty(w, h);
         BinaryMask faint = BinaryMask.empty(w, h);
         float max = 0;
         for (int i = 0; i < w * h; i++) {
             float d = difference.distance(i);
             max = Math.max(max, d);
-            core.set(i, d > threshold && !difference.shadowLike(i));
-            faint.set(i, d > RIM_SHARE * threshold);
+            candidate.set(i, d > threshold);
+            faint.set(i, d > RIM_SHARE * threshold && !difference.shadowLike(i));
         }
         float largest = max;
         int radius = Math.max(1, (int) Math.round(CLEAN_UP_SHARE * Math.max(w, h)));
-        BinaryMask cleaned = Morphology.open(Morphology.close(core, radius), radius);
+        BinaryMask cleaned = Morphology.open(Morphology.close(candidate, radius), radius);
         ConnectedRegions regions = ConnectedRegions.of(cleaned);
         List<Region> parts = ItemChooser.choose(regions.regions(), w, h).orElseThrow(() -> new NoItemFoundException(
                 source + ": no item stands out from the background (largest colour difference " + Math.round(largest)
@@ -58,9 +58,11 @@ final class ItemSegmenter {
                         + Math.round(Math.max(4, ItemChooser.MIN_AREA_SHARE * w * h)) + " pixels)"));
         java.util.Set<Integer> labels = new java.util.HashSet<>();
         parts.forEach(r -> labels.add(r.label()));
-        BinaryMask item = HoleFilling.fill(regions.mask(labels::contains));
         Region main = parts.get(0);
-        int rim = Math.max(1, (int) Math.round(RIM_SHARE_OF_ITEM * Math.max(main.boxWidth(), main.boxHeight())));
+        int longer = Math.max(main.boxWidth(), main.boxHeight());
+        BinaryMask region = HoleFilling.fill(regions.mask(labels::contains));
+        BinaryMask item = ShadowSuppression.apply(region, difference, longer);
+        int rim = Math.max(1, (int) Math.round(RIM_SHARE_OF_ITEM * longer));
         BinaryMask grown = Morphology.reconstruct(item, faint.and(Morphology.dilate(item, rim)));
         BinaryMask support = HoleFilling.fill(grown);
         return new Segmentation(support, intensity(difference, support), background);

@@ -41,15 +41,18 @@ final class ItemSegmenter {
         float threshold = Math.max(MIN_CONTRAST, THRESHOLD_WIDTHS * background.noise());
         BinaryMask candidate = BinaryMask.empty(w, h);
         BinaryMask faint = BinaryMask.empty(w, h);
+        BinaryMask faintShadowLike = BinaryMask.empty(w, h);
         float max = 0;
         for (int i = 0; i < w * h; i++) {
             float d = difference.distance(i);
             max = Math.max(max, d);
             candidate.set(i, d > threshold);
-            faint.set(i, d > RIM_SHARE * threshold && !difference.shadowLike(i));
+            boolean aboveRim = d > RIM_SHARE * threshold;
+            faint.set(i, aboveRim && !difference.shadowLike(i));
+            faintShadowLike.set(i, aboveRim && difference.shadowLike(i));
         }
         float largest = max;
-        int radius = Math.max(1, (int) Math.round(CLEAN_UP_SHARE * Math.max(w, h)));
+        int radius = (int) Math.round(CLEAN_UP_SHARE * Math.max(w, h));
         BinaryMask cleaned = Morphology.open(Morphology.close(candidate, radius), radius);
         ConnectedRegions regions = ConnectedRegions.of(cleaned);
         List<Region> parts = ItemChooser.choose(regions.regions(), w, h).orElseThrow(() -> new NoItemFoundException(
@@ -63,7 +66,16 @@ final class ItemSegmenter {
         BinaryMask region = HoleFilling.fill(regions.mask(labels::contains));
         BinaryMask item = ShadowSuppression.apply(region, difference, longer);
         int rim = Math.max(1, (int) Math.round(RIM_SHARE_OF_ITEM * longer));
-        BinaryMask grown = Morphology.reconstruct(item, faint.and(Morphology.dilate(item, rim)));
+        BinaryMask near = Morphology.dilate(item, rim);
+        BinaryMask grown;
+        if (item.count() >= (1 - ShadowSuppression.MIN_SHADOW_SHARE) * region.count()) {
+            // no shadow beside the item: its faint gray rim may come back too
+            grown = Morphology.reconstruct(item, faint.or(faintShadowLike).and(near));
+        } else {
+            // gray parts inside the item's outline are the item's; outside it only non-shadow pixels may join
+            BinaryMask outline = Morphology.close(item, ShadowSuppression.radius(longer));
+            grown = Morphology.reconstruct(item, faint.and(near).or(faintShadowLike.and(outline)));
+        }
         BinaryMask support = HoleFilling.fill(grown);
         return new Segmentation(support, intensity(difference, support), background);
     }

@@ -10,8 +10,15 @@ package io.github.fmnist.data.imageio;
 final class ShadowSuppression {
     /** Radius of the opening as a share of the region's longer side. */
     static final double CRESCENT_SHARE = 0.05;
+    /** Below this share of the region, what the opening took off is not a shadow but the item's own faint rim. */
+    static final double MIN_SHADOW_SHARE = 0.03;
 
     private ShadowSuppression() {
+    }
+
+    /** The opening's radius for an item whose longer side is {@code longerSide} pixels. */
+    static int radius(int longerSide) {
+        return Math.max(1, (int) Math.round(CRESCENT_SHARE * longerSide));
     }
 
     /**
@@ -31,8 +38,7 @@ final class ShadowSuppression {
                 }
             }
         }
-        int radius = Math.max(1, (int) Math.round(CRESCENT_SHARE * longerSide));
-        BinaryMask item = HoleFilling.fill(core.or(Morphology.open(shadowLike, radius))).and(region);
+        BinaryMask item = HoleFilling.fill(core.or(Morphology.open(shadowLike, radius(longerSide)))).and(region);
         return item.count() == 0 ? region : item;
     }
 }

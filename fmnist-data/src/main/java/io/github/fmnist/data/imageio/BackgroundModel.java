@@ -56,7 +56,7 @@ final class BackgroundModel {
 
     private static Fit robustFit(ColourPicture picture, int[] samples) {
         int[] kept = samples.clone();
-        int count = kept.length;
+        int count = closeToMedian(picture, samples, kept);
         QuadraticColourField field = QuadraticColourField.fit(picture, kept, count);
         float noise = MIN_NOISE;
         for (int round = 0; round < ROUNDS; round++) {
@@ -74,6 +74,42 @@ final class BackgroundModel {
             field = QuadraticColourField.fit(picture, kept, count);
         }
         return new Fit(field, noise, count);
+    }
+
+    /**
+     * The first inliers: samples near the border's median colour. A least-squares quadratic through all samples
+     * would bend towards a prop on the border and hide it among the residuals; the median does not move.
+     */
+    private static int closeToMedian(ColourPicture picture, int[] samples, int[] kept) {
+        float[][] channels = new float[3][samples.length];
+        for (int s = 0; s < samples.length; s++) {
+            channels[0][s] = picture.red(samples[s]);
+            channels[1][s] = picture.green(samples[s]);
+            channels[2][s] = picture.blue(samples[s]);
+        }
+        float[] median = new float[3];
+        for (int c = 0; c < 3; c++) {
+            float[] sorted = channels[c].clone();
+            Arrays.sort(sorted);
+            median[c] = sorted[sorted.length / 2];
+        }
+        float[] residuals = new float[samples.length];
+        for (int s = 0; s < samples.length; s++) {
+            residuals[s] = ColourDistance.rms(channels[0][s] - median[0], channels[1][s] - median[1],
+                    channels[2][s] - median[2]);
+        }
+        float limit = OUTLIER_WIDTHS * Math.max(MIN_NOISE, robustWidth(residuals));
+        int count = 0;
+        for (int s = 0; s < samples.length; s++) {
+            if (residuals[s] <= limit) {
+                kept[count++] = samples[s];
+            }
+        }
+        if (count < QuadraticColourField.TERMS) {
+            System.arraycopy(samples, 0, kept, 0, samples.length);
+            return samples.length;
+        }
+        return count;
     }
 
     private static float[] residuals(ColourPicture picture, QuadraticColourField field, int[] samples) {

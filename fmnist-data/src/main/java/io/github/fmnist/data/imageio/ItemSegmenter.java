@@ -23,7 +23,7 @@ final class ItemSegmenter {
     /** How far the rim may grow beyond the item, as a share of the item's longer side. */
     static final double RIM_SHARE_OF_ITEM = 0.04;
     /** The item's brightest pixel in the result is this percentile of its differences (ignores JPEG outliers). */
-    static final double WHITE_PERCENTILE = 0.995;
+    static final double WHITE_PERCENTILE = 0.999;
 
     /** What segmentation found: the item's mask and its difference picture. */
     record Segmentation(BinaryMask item, GrayPicture difference, BackgroundModel background) {

@@ -18,10 +18,10 @@ record TableEdge(double leftRow, double rightRow, int width) {
     static final double SEARCH_FROM = 0.1;
     static final double SEARCH_TO = 0.92;
 
-    /** Whether pixel (x, y) lies below the edge. */
+    /** Whether pixel (x, y) lies on or below the edge (the rows are the first rows of the lower zone). */
     boolean below(int x, int y) {
         double t = width > 1 ? (double) x / (width - 1) : 0;
-        return y > leftRow + (rightRow - leftRow) * t;
+        return y >= leftRow + (rightRow - leftRow) * t;
     }
 
     static Optional<TableEdge> find(ColourPicture picture) {

@@ -137,6 +137,24 @@ final class BackgroundModel {
         (edge != null && edge.below(x, y) ? lower : upper).colour(x, y, out);
     }
 
+    /** The modelled background along row {@code y}, into the three arrays (at least {@code width} long). */
+    void row(int y, int width, float[] red, float[] green, float[] blue) {
+        if (edge == null) {
+            upper.row(y, width, red, green, blue);
+            return;
+        }
+        upper.row(y, width, red, green, blue);
+        float[] c = new float[3];
+        for (int x = 0; x < width; x++) {
+            if (edge.below(x, y)) {
+                lower.colour(x, y, c);
+                red[x] = c[0];
+                green[x] = c[1];
+                blue[x] = c[2];
+            }
+        }
+    }
+
     /** The spread of the border samples around the model (0..255): texture, sensor and JPEG noise. */
     float noise() {
         return noise;

@@ -5,7 +5,7 @@ final class BorderBand {
     /** Width of the band as a share of the picture's shorter side. */
     static final double SHARE = 0.03;
     /** At most this many samples are taken; more add time and no accuracy to a six-term fit. */
-    static final int MAX_SAMPLES = 6000;
+    static final int MAX_SAMPLES = 2000;
 
     private BorderBand() {
     }

@@ -36,21 +36,26 @@ final class DifferenceMap {
         float[] distance = new float[width * height];
         boolean[] shadowLike = new boolean[width * height];
         float chromaTolerance = Math.max(MIN_SHADOW_CHROMA, SHADOW_CHROMA_WIDTHS * background.noise());
-        float[] bg = new float[3];
+        float[] rowRed = new float[width];
+        float[] rowGreen = new float[width];
+        float[] rowBlue = new float[width];
         for (int y = 0; y < height; y++) {
+            background.row(y, width, rowRed, rowGreen, rowBlue);
             for (int x = 0; x < width; x++) {
                 int i = y * width + x;
-                background.colour(x, y, bg);
+                float br = rowRed[x];
+                float bg = rowGreen[x];
+                float bb = rowBlue[x];
                 float r = picture.red(i);
                 float g = picture.green(i);
                 float b = picture.blue(i);
-                distance[i] = ColourDistance.rms(r - bg[0], g - bg[1], b - bg[2]);
-                float bgLuminance = 0.299f * bg[0] + 0.587f * bg[1] + 0.114f * bg[2];
+                distance[i] = ColourDistance.rms(r - br, g - bg, b - bb);
+                float bgLuminance = 0.299f * br + 0.587f * bg + 0.114f * bb;
                 if (bgLuminance >= DARK_BACKGROUND) {
                     // the factor s that brings the background closest to this pixel: pixel ≈ s · background
-                    float s = (r * bg[0] + g * bg[1] + b * bg[2]) / (bg[0] * bg[0] + bg[1] * bg[1] + bg[2] * bg[2]);
+                    float s = (r * br + g * bg + b * bb) / (br * br + bg * bg + bb * bb);
                     if (s >= DARKEST_SHADOW && s <= LIGHTEST_SHADOW) {
-                        float chroma = ColourDistance.rms(r - s * bg[0], g - s * bg[1], b - s * bg[2]);
+                        float chroma = ColourDistance.rms(r - s * br, g - s * bg, b - s * bb);
                         shadowLike[i] = chroma <= chromaTolerance;
                     }
                 }

@@ -39,11 +39,11 @@ public final class ImageImporter {
     /** Default length, in output pixels, of the object's longer side. */
     public static final int DEFAULT_OBJECT_SIZE = Image.SIDE;
     /** Longest side of the picture the segmentation works on; larger pictures are shrunk to it first. */
-    public static final int WORK_SIDE = 400;
+    public static final int WORK_SIDE = 320;
     /** Pictures with a shorter side below this are converted without segmentation. */
     public static final int MIN_SEGMENTED_SIDE = 12;
-    /** Files are decoded with subsampling down to no less than this longer side. */
-    static final int DECODE_SIDE = 2 * WORK_SIDE;
+    /** Files are decoded with subsampling (every n-th pixel) down to no less than this longer side. */
+    static final int DECODE_SIDE = WORK_SIDE;
 
     private final long maxPixels;
     private final int objectSize;
@@ -89,39 +89,50 @@ public final class ImageImporter {
      * @throws CorruptDataException if the file claims a known format but cannot be decoded
      */
     public Image importImage(Path file) {
-        return importWithSteps(file).image();
+        Objects.requireNonNull(file, "file");
+        return convert(reader.read(file), file.toString()).image();
     }
 
     /** Converts an image already in memory. */
     public Image importImage(BufferedImage picture) {
-        return importWithSteps(picture).image();
+        return convert(inMemory(picture), "image").image();
     }
 
     /** As {@link #importImage(Path)}, with the picture worked on and the item mask found, to show them. */
     public ImportedPicture importWithSteps(Path file) {
         Objects.requireNonNull(file, "file");
-        return convert(reader.read(file), file.toString());
+        return convert(reader.read(file), file.toString()).shown();
     }
 
     /** As {@link #importImage(BufferedImage)}, with the picture worked on and the item mask found. */
     public ImportedPicture importWithSteps(BufferedImage picture) {
-        Objects.requireNonNull(picture, "picture");
-        checkSize("image", picture.getWidth(), picture.getHeight(), maxPixels);
-        return convert(ColourPicture.of(picture), "image");
+        return convert(inMemory(picture), "image").shown();
     }
 
-    private ImportedPicture convert(ColourPicture picture, String source) {
+    private ColourPicture inMemory(BufferedImage picture) {
+        Objects.requireNonNull(picture, "picture");
+        checkSize("image", picture.getWidth(), picture.getHeight(), maxPixels);
+        return ColourPicture.of(picture);
+    }
+
+    /** A conversion's result with what it worked on; pictures of the steps are drawn only when asked for. */
+    private record Conversion(Image image, ColourPicture work, BinaryMask mask) {
+        ImportedPicture shown() {
+            return new ImportedPicture(image, work.toImage(), mask.toImage());
+        }
+    }
+
+    private Conversion convert(ColourPicture picture, String source) {
         if (Math.min(picture.width(), picture.height()) < MIN_SEGMENTED_SIDE) {
             GrayPicture gray = GrayPicture.luminance(picture.toImage());
             gray.makeObjectLightOnBlack();
             BinaryMask all = new BinaryMask(picture.width(), picture.height(),
                     filled(picture.width() * picture.height()));
-            return new ImportedPicture(gray.cropToObject().fitInto(objectSize), picture.toImage(), all.toImage());
+            return new Conversion(gray.cropToObject().fitInto(objectSize), picture, all);
         }
         ColourPicture work = picture.shrunkToFit(WORK_SIDE);
         ItemSegmenter.Segmentation item = ItemSegmenter.segment(work, source);
-        Image image = item.difference().cropToObject().fitInto(objectSize);
-        return new ImportedPicture(image, work.toImage(), item.item().toImage());
+        return new Conversion(item.difference().cropToObject().fitInto(objectSize), work, item.item());
     }
 
     private static boolean[] filled(int n) {

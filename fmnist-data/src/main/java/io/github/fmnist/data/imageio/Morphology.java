@@ -13,11 +13,14 @@ final class Morphology {
         if (radius <= 0) {
             return mask.copy();
         }
-        return columns(rows(mask, radius), radius);
+        return columns(rows(mask, radius, true), radius, true);
     }
 
     static BinaryMask erode(BinaryMask mask, int radius) {
-        return dilate(mask.not(), radius).not();
+        if (radius <= 0) {
+            return mask.copy();
+        }
+        return columns(rows(mask, radius, false), radius, false);
     }
 
     /** Erosion then dilation: removes specks and threads thinner than 2r + 1. */
@@ -62,7 +65,11 @@ final class Morphology {
         return out;
     }
 
-    private static BinaryMask rows(BinaryMask mask, int r) {
+    /**
+     * One pass of a square's side along the rows: dilation sets a pixel when its window holds a set pixel, erosion
+     * clears it when the window holds a clear one (pixels outside the picture are never counted).
+     */
+    private static BinaryMask rows(BinaryMask mask, int r, boolean dilation) {
         int w = mask.width();
         int h = mask.height();
         BinaryMask out = BinaryMask.empty(w, h);
@@ -70,44 +77,44 @@ final class Morphology {
             int base = y * w;
             int count = 0;
             for (int x = 0; x < Math.min(w, r); x++) {
-                count += mask.get(base + x) ? 1 : 0;
+                count += mask.get(base + x) == dilation ? 1 : 0;
             }
             for (int x = 0; x < w; x++) {
                 int enter = x + r;
-                if (enter < w && mask.get(base + enter)) {
+                if (enter < w && mask.get(base + enter) == dilation) {
                     count++;
                 }
                 int leave = x - r - 1;
-                if (leave >= 0 && mask.get(base + leave)) {
+                if (leave >= 0 && mask.get(base + leave) == dilation) {
                     count--;
                 }
-                out.set(base + x, count > 0);
+                out.set(base + x, (count > 0) == dilation);
             }
         }
         return out;
     }
 
-    private static BinaryMask columns(BinaryMask mask, int r) {
+    private static BinaryMask columns(BinaryMask mask, int r, boolean dilation) {
         int w = mask.width();
         int h = mask.height();
         BinaryMask out = BinaryMask.empty(w, h);
         int[] count = new int[w];
         for (int y = 0; y < Math.min(h, r); y++) {
             for (int x = 0; x < w; x++) {
-                count[x] += mask.get(y * w + x) ? 1 : 0;
+                count[x] += mask.get(y * w + x) == dilation ? 1 : 0;
             }
         }
         for (int y = 0; y < h; y++) {
             int enter = y + r;
             int leave = y - r - 1;
             for (int x = 0; x < w; x++) {
-                if (enter < h && mask.get(enter * w + x)) {
+                if (enter < h && mask.get(enter * w + x) == dilation) {
                     count[x]++;
                 }
-                if (leave >= 0 && mask.get(leave * w + x)) {
+                if (leave >= 0 && mask.get(leave * w + x) == dilation) {
                     count[x]--;
                 }
-                out.set(y * w + x, count[x] > 0);
+                out.set(y * w + x, (count[x] > 0) == dilation);
             }
         }
         return out;

@@ -37,14 +37,16 @@ final class QuadraticColourField {
         for (int s = 0; s < count; s++) {
             int i = indices[s];
             shape.basis(i % width, i / width, basis);
-            double[] colour = {picture.red(i), picture.green(i), picture.blue(i)};
+            double red = picture.red(i);
+            double green = picture.green(i);
+            double blue = picture.blue(i);
             for (int a = 0; a < TERMS; a++) {
                 for (int b = a; b < TERMS; b++) {
                     normal[a][b] += basis[a] * basis[b];
                 }
-                for (int c = 0; c < 3; c++) {
-                    right[c][a] += basis[a] * colour[c];
-                }
+                right[0][a] += basis[a] * red;
+                right[1][a] += basis[a] * green;
+                right[2][a] += basis[a] * blue;
             }
         }
         for (int a = 0; a < TERMS; a++) {
@@ -80,6 +82,23 @@ final class QuadraticColourField {
         for (int c = 0; c < 3; c++) {
             double[] k = coefficients[c];
             out[c] = (float) (k[0] + k[1] * u + k[2] * v + k[3] * u * u + k[4] * u * v + k[5] * v * v);
+        }
+    }
+
+    /** The field's red, green and blue along row {@code y}, into {@code red}, {@code green}, {@code blue}. */
+    void row(int y, int width, float[] red, float[] green, float[] blue) {
+        double v = y * vScale - 1;
+        float[][] out = {red, green, blue};
+        for (int c = 0; c < 3; c++) {
+            double[] k = coefficients[c];
+            double constant = k[0] + k[2] * v + k[5] * v * v;
+            double linear = k[1] + k[4] * v;
+            double square = k[3];
+            float[] o = out[c];
+            for (int x = 0; x < width; x++) {
+                double u = x * uScale - 1;
+                o[x] = (float) (constant + (linear + square * u) * u);
+            }
         }
     }
 

@@ -100,8 +100,8 @@ class PictureFormatsTest {
     }
 
     @Test
-    void largePicturesAreSubsampledToAboutTwiceTheWorkingSide() {
-        PictureReader reader = new PictureReader(ImageImporter.DEFAULT_MAX_PIXELS, 800);
+    void largePicturesAreSubsampledToNoLessThanTheDecodeSide() {
+        PictureReader reader = new PictureReader(ImageImporter.DEFAULT_MAX_PIXELS, 800); // as for a working side of 800
         assertEquals(5, reader.subsampling(4000, 3000));
         assertEquals(1, reader.subsampling(640, 480));
         assertEquals(1, reader.subsampling(1599, 100));

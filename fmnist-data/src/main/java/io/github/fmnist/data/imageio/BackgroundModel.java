@@ -132,8 +132,8 @@ final class BackgroundModel {
         return 1.4826f * sorted[sorted.length / 2];
     }
 
-    /** The modelled background colour at (x, y), into {@code out[0..3)}. */
-    void colour(int x, int y, float[] out) {
+    /** The modelled background colour at (x, y), into {@code out[0..3)}; x and y may be fractional. */
+    void colour(double x, double y, float[] out) {
         (edge != null && edge.below(x, y) ? lower : upper).colour(x, y, out);
     }
 

@@ -132,7 +132,8 @@ public final class ImageImporter {
         }
         ColourPicture work = picture.shrunkToFit(WORK_SIDE);
         ItemSegmenter.Segmentation item = ItemSegmenter.segment(work, source);
-        return new Conversion(item.difference().cropToObject().fitInto(objectSize), work, item.item());
+        GrayPicture difference = work == picture ? item.difference() : FullResolutionItem.cut(picture, work, item);
+        return new Conversion(difference.cropToObject().fitInto(objectSize), work, item.item());
     }
 
     private static boolean[] filled(int n) {

@@ -19,14 +19,17 @@ final class ItemSegmenter {
     /** The faint rim grown back around the item needs only this share of the threshold. */
     static final float RIM_SHARE = 0.5f;
     /** Radius of the clean-up (closing, then opening) as a share of the picture's longer side. */
-    static final double CLEAN_UP_SHARE = 0.006;
+    static final double CLEAN_UP_SHARE = 0.003;
     /** How far the rim may grow beyond the item, as a share of the item's longer side. */
     static final double RIM_SHARE_OF_ITEM = 0.04;
     /** The item's brightest pixel in the result is this percentile of its differences (ignores JPEG outliers). */
     static final double WHITE_PERCENTILE = 0.999;
 
-    /** What segmentation found: the item's mask and its difference picture. */
-    record Segmentation(BinaryMask item, GrayPicture difference, BackgroundModel background) {
+    /**
+     * What segmentation found: the item's mask, its difference picture, the background model, and the difference
+     * that became white.
+     */
+    record Segmentation(BinaryMask item, GrayPicture difference, BackgroundModel background, float white) {
     }
 
     private ItemSegmenter() {
@@ -77,11 +80,12 @@ final class ItemSegmenter {
             grown = Morphology.reconstruct(item, faint.and(near).or(faintShadowLike.and(outline)));
         }
         BinaryMask support = HoleFilling.fill(grown);
-        return new Segmentation(support, intensity(difference, support), background);
+        float white = whiteLevel(difference, support);
+        return new Segmentation(support, intensity(difference, support, white), background, white);
     }
 
-    /** The differences inside the support, scaled so the item's near-brightest pixel is 255; 0 elsewhere. */
-    private static GrayPicture intensity(DifferenceMap difference, BinaryMask support) {
+    /** The item's near-brightest difference: the {@link #WHITE_PERCENTILE} of the differences in its support. */
+    private static float whiteLevel(DifferenceMap difference, BinaryMask support) {
         int n = support.width() * support.height();
         float[] inside = new float[support.count()];
         int k = 0;
@@ -91,7 +95,12 @@ final class ItemSegmenter {
             }
         }
         Arrays.sort(inside);
-        float white = Math.max(1f, inside[Math.min(inside.length - 1, (int) (WHITE_PERCENTILE * inside.length))]);
+        return Math.max(1f, inside[Math.min(inside.length - 1, (int) (WHITE_PERCENTILE * inside.length))]);
+    }
+
+    /** The differences inside the support, scaled so {@code white} is 255; 0 elsewhere. */
+    private static GrayPicture intensity(DifferenceMap difference, BinaryMask support, float white) {
+        int n = support.width() * support.height();
         float[] values = new float[n];
         for (int i = 0; i < n; i++) {
             values[i] = support.get(i) ? Math.min(255f, difference.distance(i) * 255f / white) : 0f;

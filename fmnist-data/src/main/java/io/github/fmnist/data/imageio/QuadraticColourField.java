@@ -75,8 +75,8 @@ final class QuadraticColourField {
         out[5] = v * v;
     }
 
-    /** The field's red, green and blue at pixel (x, y), into {@code out[0..3)}. */
-    void colour(int x, int y, float[] out) {
+    /** The field's red, green and blue at pixel (x, y), into {@code out[0..3)}; x and y may be fractional. */
+    void colour(double x, double y, float[] out) {
         double u = x * uScale - 1;
         double v = y * vScale - 1;
         for (int c = 0; c < 3; c++) {

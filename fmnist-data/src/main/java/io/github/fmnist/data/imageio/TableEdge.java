@@ -19,7 +19,7 @@ record TableEdge(double leftRow, double rightRow, int width) {
     static final double SEARCH_TO = 0.92;
 
     /** Whether pixel (x, y) lies on or below the edge (the rows are the first rows of the lower zone). */
-    boolean below(int x, int y) {
+    boolean below(double x, double y) {
         double t = width > 1 ? (double) x / (width - 1) : 0;
         return y >= leftRow + (rightRow - leftRow) * t;
     }

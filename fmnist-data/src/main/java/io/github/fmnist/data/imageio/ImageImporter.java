@@ -133,6 +133,10 @@ public final class ImageImporter {
         ColourPicture work = picture.shrunkToFit(WORK_SIDE);
         ItemSegmenter.Segmentation item = ItemSegmenter.segment(work, source);
         GrayPicture difference = work == picture ? item.difference() : FullResolutionItem.cut(picture, work, item);
+        double turn = Deskew.angle(item.item());
+        if (turn != 0) {
+            difference = difference.rotated(turn);
+        }
         return new Conversion(difference.cropToObject().fitInto(objectSize), work, item.item());
     }
 

@@ -81,7 +81,7 @@ final class ExplainCommand implements Callable<Integer> {
                 }
             }
             if (!files.isEmpty()) {
-                skipped = PictureBatch.forEach("explain", files, new ImageImporter(), root.err(),
+                skipped = PictureBatch.forEach("explain", files, new ImageImporter()::importImage, root.err(),
                         (input, image) -> {
                             Prediction p = classifier.predict(image);
                             Explanation e = explainer.explain(image, p.predicted());

@@ -21,7 +21,8 @@ import picocli.CommandLine.ScopeType;
         description = {"Fashion-MNIST classification on the JVM: compare seven models, train, evaluate, predict, "
                 + "explain and export them.", ""},
         subcommands = {ModelsCommand.class, BenchCommand.class, TrainCommand.class, EvaluateCommand.class,
-                PredictCommand.class, ZooCommand.class, ExplainCommand.class, FaithfulnessCommand.class, ExportOnnxCommand.class, UpgradeBundleCommand.class, CommandLine.HelpCommand.class},
+                PredictCommand.class, PhotoBenchCommand.class, ZooCommand.class, ExplainCommand.class, FaithfulnessCommand.class,
+                ExportOnnxCommand.class, UpgradeBundleCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit status: 0 success, 1 failure, 2 usage error, 130 interrupted (Ctrl-C).",
                 "Data: the Fashion-MNIST files are found in --data-dir, $FMNIST_DATA_DIR, ~/.cache/fmnist/fashion-mnist or "
                         + "/usr/share/datasets/fashion-mnist, else downloaded."})

@@ -12,7 +12,7 @@ import java.util.stream.Stream;
 
 /** Expands the image arguments of predict and explain: files as given, folders to their picture files (sorted). */
 final class ImageInputs {
-    private static final Set<String> EXTENSIONS = Set.of("png", "jpg", "jpeg", "bmp", "gif", "wbmp");
+    private static final Set<String> EXTENSIONS = Set.of("png", "jpg", "jpeg", "webp", "bmp", "gif", "wbmp");
 
     private ImageInputs() {
     }

@@ -2,7 +2,6 @@ package io.github.fmnist.bench.cli;
 
 import io.github.fmnist.api.FmnistException;
 import io.github.fmnist.api.Image;
-import io.github.fmnist.data.imageio.ImageImporter;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -14,6 +13,12 @@ import java.util.List;
  * that cannot be read or processed is reported on stderr and skipped, and the others go on.
  */
 final class PictureBatch {
+    /** How a command turns a file into the model's input. */
+    @FunctionalInterface
+    interface Reader {
+        Image read(Path file) throws IOException;
+    }
+
     /** What a command does with one imported picture. */
     @FunctionalInterface
     interface Step {
@@ -29,11 +34,11 @@ final class PictureBatch {
      * @return how many were skipped
      * @throws IOException if a step fails to write its output (that stops the batch: the next would fail alike)
      */
-    static int forEach(String command, List<Path> files, ImageImporter importer, PrintStream err, Step step) throws IOException {
+    static int forEach(String command, List<Path> files, Reader reader, PrintStream err, Step step) throws IOException {
         int skipped = 0;
         for (Path file : files) {
             try {
-                step.accept(file, importer.importImage(file));
+                step.accept(file, reader.read(file));
             } catch (FmnistException | UncheckedIOException e) {
                 err.println("fmnist " + command + ": skipping " + file + ": " + describe(e));
                 skipped++;

@@ -1,13 +1,15 @@
 package io.github.fmnist.bench.cli;
 
-import io.github.fmnist.zoo.FashionZoo;
-import io.github.fmnist.zoo.ZooEntry;
-import java.io.IOException;
+import io.github.fmnist.api.Image;
 import io.github.fmnist.api.model.Classifier;
 import io.github.fmnist.api.model.Prediction;
 import io.github.fmnist.api.registry.PluginRegistry;
 import io.github.fmnist.bench.report.Json;
 import io.github.fmnist.data.imageio.ImageImporter;
+import io.github.fmnist.data.imageio.ImportedPicture;
+import io.github.fmnist.zoo.FashionZoo;
+import io.github.fmnist.zoo.ZooEntry;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,11 +25,12 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "predict", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Classifies ordinary pictures (PNG, JPEG, BMP, GIF; any size, colour or grey) with a saved model: "
-                + "each is converted to a 28×28 Fashion-MNIST-style image and the top classes are printed.", ""},
+        description = {"Classifies ordinary pictures (PNG, JPEG, WebP, BMP, GIF; any size, colour or grey, plain or shop "
+                + "photos with a backdrop) with a saved model: the item is separated from its background and each is converted to a 28×28 Fashion-MNIST-style image and the top classes are printed.", ""},
         footer = {"", "Examples:", "  fmnist predict boot.jpg", "  fmnist predict -m zoo:cnn photos/",
                 "  fmnist predict -m bench-out/quick/models/cnn.fmnist photos/",
-                "  fmnist predict -m cnn.onnx --format json sneaker.jpg boot.png"})
+                "  fmnist predict -m cnn.onnx --format json sneaker.jpg boot.png",
+                "  fmnist predict --show-input seen/ shop-photos/"})
 final class PredictCommand implements Callable<Integer> {
     private static final String ZOO_PREFIX = "zoo:";
 
@@ -46,6 +49,11 @@ final class PredictCommand implements Callable<Integer> {
     @Option(names = "--top", defaultValue = "3", description = "Classes listed per image. Default: ${DEFAULT-VALUE}.")
     int top;
 
+    @Option(names = "--show-input", paramLabel = "DIR", description = "Also write, per picture, the 28×28 image the model "
+            + "saw (NAME.28x28.png, enlarged 8×) and a side-by-side of the picture, the item mask found and that image "
+            + "(NAME.steps.png) to DIR.")
+    Path showInput;
+
     @Parameters(arity = "1..*", paramLabel = "IMAGE", description = "Image files, or folders searched for them.")
     List<Path> inputs;
 
@@ -60,11 +68,19 @@ final class PredictCommand implements Callable<Integer> {
         List<Row> rows = new ArrayList<>();
         int skipped;
         try (Classifier classifier = open(registry)) {
-            skipped = PictureBatch.forEach("predict", files, importer, root.err(),
+            PictureBatch.Reader reader = showInput == null ? importer::importImage : file -> shown(importer, file);
+            skipped = PictureBatch.forEach("predict", files, reader, root.err(),
                     (file, image) -> rows.add(new Row(file, classifier.predict(image).top(top))));
         }
         print(rows, root.out());
         return skipped == 0 ? ExitCodes.OK : ExitCodes.FAILURE;
+    }
+
+    /** Imports {@code file} and writes what the model sees of it to the --show-input folder. */
+    private Image shown(ImageImporter importer, Path file) throws IOException {
+        ImportedPicture imported = importer.importWithSteps(file);
+        InputViews.write(imported, file, showInput);
+        return imported.image();
     }
 
     private Classifier open(PluginRegistry registry) throws IOException {

@@ -43,8 +43,8 @@ class FmnistMainTest {
     @Test
     void helpListsEverySubcommand() {
         assertEquals(0, run("--help"));
-        for (String sub : List.of("models", "bench", "train", "evaluate", "predict", "zoo", "explain", "faithfulness",
-                "export-onnx", "upgrade-bundle")) {
+        for (String sub : List.of("models", "bench", "train", "evaluate", "predict", "photo-bench", "zoo", "explain",
+                "faithfulness", "export-onnx", "upgrade-bundle")) {
             assertTrue(out.contains(sub), sub + " in\n" + out);
         }
         assertTrue(out.contains("130 interrupted"), out);
@@ -249,5 +249,34 @@ class FmnistMainTest {
         assertTrue(err.contains("zoo model cnn"), err);
         assertNotEquals(0, run("predict", "-m", "zoo:none", png.toString()));
         assertTrue(err.contains("no zoo model 'none'"), err);
+    }
+
+    @Test
+    void predictShowsTheInputItConverted() throws Exception {
+        Path png = dir.resolve("shop").resolve("item.png");
+        java.nio.file.Files.createDirectories(png.getParent());
+        io.github.fmnist.data.imageio.PngExporter.write(io.github.fmnist.testkit.SyntheticFashion.dataset(1, 3L).images().get(0), 4, png);
+        Path seen = dir.resolve("seen");
+        assertEquals(0, run("predict", "--show-input", seen.toString(), png.toString()), err);
+        BufferedImage small = ImageIO.read(seen.resolve("shop-item.28x28.png").toFile());
+        assertEquals(28 * 8, small.getWidth());
+        BufferedImage steps = ImageIO.read(seen.resolve("shop-item.steps.png").toFile());
+        assertEquals(112, steps.getHeight(), "picture, mask and result at the picture's height");
+        assertTrue(steps.getWidth() > 3 * 112, "three panels side by side: " + steps.getWidth());
+    }
+
+    @Test
+    void photoBenchWritesATablePerStyle() throws Exception {
+        Path report = dir.resolve("photos");
+        assertEquals(0, run("photo-bench", "--images", "20", "--styles", "white,cluttered", "--out", report.toString(),
+                "--keep-photos"), err);
+        String md = java.nio.file.Files.readString(report.resolve("photo-bench.md"));
+        assertTrue(md.contains("| white |") && md.contains("| cluttered |") && !md.contains("| jpeg |"), md);
+        assertTrue(java.nio.file.Files.readString(report.resolve("photo-bench.json")).contains("\"shareOfClean\""));
+        try (var files = java.nio.file.Files.list(report.resolve("photos").resolve("cluttered"))) {
+            assertEquals(20, files.count(), "one staged photo per image");
+        }
+        assertEquals(ExitCodes.USAGE, run("photo-bench", "--styles", "fog", "--out", report.toString()));
+        assertTrue(err.contains("no photo style 'fog'"), err);
     }
 }

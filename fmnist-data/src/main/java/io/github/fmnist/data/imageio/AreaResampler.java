@@ -12,50 +12,70 @@ final class AreaResampler {
         float[] horizontal = new float[targetWidth * height];
         Weights columns = Weights.of(width, targetWidth);
         for (int y = 0; y < height; y++) {
+            int base = y * width;
+            int out = y * targetWidth;
             for (int x = 0; x < targetWidth; x++) {
-                horizontal[y * targetWidth + x] = columns.apply(x, source, y * width, 1);
+                float sum = 0;
+                int from = columns.first[x];
+                for (int k = columns.start[x], end = columns.start[x + 1]; k < end; k++) {
+                    sum += columns.weights[k] * source[base + from++];
+                }
+                horizontal[out + x] = sum;
             }
         }
+        // rows are combined whole, one weighted source row at a time, which walks memory in order
         float[] result = new float[targetWidth * targetHeight];
         Weights rows = Weights.of(height, targetHeight);
         for (int y = 0; y < targetHeight; y++) {
-            for (int x = 0; x < targetWidth; x++) {
-                result[y * targetWidth + x] = rows.apply(y, horizontal, x, targetWidth);
+            int out = y * targetWidth;
+            int from = rows.first[y];
+            for (int k = rows.start[y], end = rows.start[y + 1]; k < end; k++) {
+                float w = rows.weights[k];
+                int in = (from++) * targetWidth;
+                for (int x = 0; x < targetWidth; x++) {
+                    result[out + x] += w * horizontal[in + x];
+                }
             }
         }
         return result;
     }
 
-    /** For each output index, the first input index it covers and the overlap weight of each covered input. */
-    private record Weights(int[] first, float[][] weights) {
-        static Weights of(int sourceLength, int targetLength) {
-            int[] first = new int[targetLength];
-            float[][] weights = new float[targetLength][];
-            double ratio = (double) sourceLength / targetLength;
-            for (int t = 0; t < targetLength; t++) {
-                double start = t * ratio;
-                double end = Math.min(sourceLength, (t + 1) * ratio);
-                int from = (int) Math.floor(start);
-                int to = Math.min(sourceLength, (int) Math.ceil(end));
-                float[] w = new float[Math.max(1, to - from)];
-                for (int s = from; s < from + w.length; s++) {
-                    double overlap = Math.min(end, s + 1) - Math.max(start, s);
-                    w[s - from] = (float) (Math.max(0, overlap) / (end - start));
-                }
-                first[t] = from;
-                weights[t] = w;
-            }
-            return new Weights(first, weights);
+    /**
+     * For each output index t, the first input index it covers ({@code first[t]}) and the overlap weights of the
+     * inputs it covers ({@code weights[start[t] .. start[t + 1])}).
+     */
+    private static final class Weights {
+        final int[] first;
+        final int[] start;
+        final float[] weights;
+
+        private Weights(int[] first, int[] start, float[] weights) {
+            this.first = first;
+            this.start = start;
+            this.weights = weights;
         }
 
-        float apply(int target, float[] values, int base, int stride) {
-            float[] w = weights[target];
-            int from = first[target];
-            float sum = 0;
-            for (int i = 0; i < w.length; i++) {
-                sum += w[i] * values[base + (from + i) * stride];
+        static Weights of(int sourceLength, int targetLength) {
+            int[] first = new int[targetLength];
+            int[] start = new int[targetLength + 1];
+            double ratio = (double) sourceLength / targetLength;
+            float[] all = new float[targetLength * ((int) Math.ceil(ratio) + 2)];
+            int n = 0;
+            for (int t = 0; t < targetLength; t++) {
+                double begin = t * ratio;
+                double end = Math.min(sourceLength, (t + 1) * ratio);
+                int from = (int) Math.floor(begin);
+                int to = Math.min(sourceLength, (int) Math.ceil(end));
+                int count = Math.max(1, to - from);
+                first[t] = from;
+                start[t] = n;
+                for (int s = from; s < from + count; s++) {
+                    double overlap = Math.min(end, s + 1) - Math.max(begin, s);
+                    all[n++] = (float) (Math.max(0, overlap) / (end - begin));
+                }
             }
-            return sum;
+            start[targetLength] = n;
+            return new Weights(first, start, all);
         }
     }
 }

@@ -26,6 +26,14 @@ final class GrayPicture {
         this.values = values;
     }
 
+    /** A picture of these values (row by row, 0..255), which it keeps without copying. */
+    static GrayPicture of(int width, int height, float[] values) {
+        if (values.length != width * height) {
+            throw new IllegalArgumentException(values.length + " values for " + width + "×" + height);
+        }
+        return new GrayPicture(width, height, values);
+    }
+
     static GrayPicture luminance(BufferedImage picture) {
         int width = picture.getWidth();
         int height = picture.getHeight();
@@ -126,6 +134,47 @@ final class GrayPicture {
             border[n++] = values[y * width + width - 1];
         }
         return border;
+    }
+
+    /**
+     * This picture turned by {@code degrees} about its centre (the same sense as {@link Deskew#angle}: points
+     * (x, y) go to (x cos − y sin, x sin + y cos)), on a canvas large enough to hold it, bilinearly sampled.
+     */
+    GrayPicture rotated(double degrees) {
+        double r = Math.toRadians(degrees);
+        double cos = Math.cos(r);
+        double sin = Math.sin(r);
+        int w = (int) Math.ceil(Math.abs(width * cos) + Math.abs(height * sin));
+        int h = (int) Math.ceil(Math.abs(width * sin) + Math.abs(height * cos));
+        float[] out = new float[w * h];
+        double cx = (width - 1) / 2.0;
+        double cy = (height - 1) / 2.0;
+        double ox = (w - 1) / 2.0;
+        double oy = (h - 1) / 2.0;
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                // inverse turn: where in this picture the output pixel comes from
+                double dx = x - ox;
+                double dy = y - oy;
+                double sx = dx * cos + dy * sin + cx;
+                double sy = -dx * sin + dy * cos + cy;
+                out[y * w + x] = bilinear(sx, sy);
+            }
+        }
+        return new GrayPicture(w, h, out);
+    }
+
+    private float bilinear(double x, double y) {
+        int x0 = (int) Math.floor(x);
+        int y0 = (int) Math.floor(y);
+        double fx = x - x0;
+        double fy = y - y0;
+        return (float) ((1 - fy) * ((1 - fx) * at(x0, y0) + fx * at(x0 + 1, y0))
+                + fy * ((1 - fx) * at(x0, y0 + 1) + fx * at(x0 + 1, y0 + 1)));
+    }
+
+    private float at(int x, int y) {
+        return x < 0 || y < 0 || x >= width || y >= height ? 0f : values[y * width + x];
     }
 
     /** The bounding box of the object (pixels above the threshold); the whole picture when it is blank. */

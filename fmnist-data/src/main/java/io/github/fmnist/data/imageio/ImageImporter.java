@@ -4,29 +4,29 @@ import io.github.fmnist.api.CorruptDataException;
 import io.github.fmnist.api.Image;
 import io.github.fmnist.api.InvalidInputException;
 
-import javax.imageio.ImageIO;
-import javax.imageio.ImageReader;
-import javax.imageio.stream.ImageInputStream;
 import java.awt.image.BufferedImage;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Iterator;
 import java.util.Objects;
 
 /**
- * Turns an ordinary picture (PNG, JPEG, BMP, GIF; any size; colour or grey) into a 28×28 image in the
- * Fashion-MNIST style: grayscale, light object on black, cropped to the object and scaled to fit the frame.
+ * Turns an ordinary picture (PNG, JPEG, WebP, BMP, GIF; any size; colour or grey; a garment alone on white or a
+ * shop photo in front of a backdrop) into a 28×28 image in the Fashion-MNIST style: grayscale, light item on black,
+ * cropped to the item and scaled to fit the frame.
  *
- * <p>Steps: luminance (Rec. 601; transparent pixels count as white); inversion when the border is light,
- * since Fashion-MNIST items are light on black; the border level is subtracted and the contrast stretched;
- * the image is cropped to the bounding box of the object; an area-averaging (anti-aliased) resize keeps the
- * aspect ratio and brings the longer side to {@link #objectSize()} pixels; the result is centred on black.
- * The default object size 28 follows the Fashion-MNIST conversion (trim, longest edge to 28, centre).
+ * <p>Steps: the picture is decoded upright (EXIF orientation) and shrunk to at most {@value #WORK_SIDE} pixels a
+ * side; the background is modelled from the border band (a smooth colour gradient per channel, split at a table
+ * edge if there is one); pixels that differ from it, less soft shadows (darker, same chroma), are cleaned up by a
+ * morphological closing and opening; the item is the largest, most central region (props and regions cut by the
+ * frame count less), with its holes filled and its faint rim grown back. The item's colour difference from the
+ * background becomes its brightness, so light-on-dark and dark-on-light pictures alike give a light item on black.
+ * The item is cropped, an area-averaging resize brings its longer side to {@link #objectSize()} pixels keeping the
+ * aspect ratio, and it is centred on black, as in the Fashion-MNIST conversion. Pictures under
+ * {@value #MIN_SEGMENTED_SIDE} pixels a side are too small for a border model: they are inverted if their border is
+ * light, stretched and cropped as a whole.
  *
  * <p>Files are untrusted: the dimensions in the header are checked against a pixel limit before any pixel is
- * decoded. Instances are immutable and thread-safe.
+ * decoded. A picture in which nothing stands out from the background is a {@link NoItemFoundException}, never a
+ * black image. Instances are immutable and thread-safe.
  *
  * <pre>{@code
  * Image image = new ImageImporter().importImage(Path.of("photo-of-a-sneaker.jpg"));
@@ -38,9 +38,16 @@ public final class ImageImporter {
     public static final long DEFAULT_MAX_PIXELS = 50_000_000L;
     /** Default length, in output pixels, of the object's longer side. */
     public static final int DEFAULT_OBJECT_SIZE = Image.SIDE;
+    /** Longest side of the picture the segmentation works on; larger pictures are shrunk to it first. */
+    public static final int WORK_SIDE = 320;
+    /** Pictures with a shorter side below this are converted without segmentation. */
+    public static final int MIN_SEGMENTED_SIDE = 12;
+    /** Files are decoded with subsampling (every n-th pixel) down to no less than this longer side. */
+    static final int DECODE_SIDE = WORK_SIDE;
 
     private final long maxPixels;
     private final int objectSize;
+    private final PictureReader reader;
 
     /** An importer with the default pixel limit and object size. */
     public ImageImporter() {
@@ -60,6 +67,7 @@ public final class ImageImporter {
         }
         this.maxPixels = maxPixels;
         this.objectSize = objectSize;
+        this.reader = new PictureReader(maxPixels, DECODE_SIDE);
     }
 
     /** The largest accepted width × height. */
@@ -77,64 +85,68 @@ public final class ImageImporter {
      *
      * @throws InvalidInputException if the file is missing, not in a readable format, or larger than the pixel
      *         limit (checked from the header, before decoding)
+     * @throws NoItemFoundException if nothing in the picture stands out from its background
      * @throws CorruptDataException if the file claims a known format but cannot be decoded
      */
     public Image importImage(Path file) {
         Objects.requireNonNull(file, "file");
-        if (!Files.isRegularFile(file)) {
-            throw new InvalidInputException("image file not found: " + file);
-        }
-        try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
-            if (in == null) {
-                throw new InvalidInputException("cannot open image file " + file);
-            }
-            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
-            if (!readers.hasNext()) {
-                throw new InvalidInputException(file + ": not a readable image (PNG, JPEG, BMP or GIF expected)");
-            }
-            ImageReader reader = readers.next();
-            try {
-                reader.setInput(in, true, true);
-                return importImage(decode(reader, file));
-            } finally {
-                reader.dispose();
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
-        }
-    }
-
-    private BufferedImage decode(ImageReader reader, Path file) {
-        long width;
-        long height;
-        try {
-            width = reader.getWidth(0);
-            height = reader.getHeight(0);
-        } catch (IOException | RuntimeException e) {
-            throw new CorruptDataException(file.toString(), -1, "unreadable image header: " + e.getMessage(), e);
-        }
-        checkSize(file.toString(), width, height);
-        try {
-            return reader.read(0);
-        } catch (IOException | RuntimeException e) {
-            throw new CorruptDataException(file.toString(), -1, "cannot decode " + width + "×" + height + " "
-                    + reader.getOriginatingProvider().getFormatNames()[0] + " image: " + e.getMessage(), e);
-        } catch (OutOfMemoryError e) {
-            throw new InvalidInputException(file + ": not enough memory to decode a " + width + "×" + height
-                    + " image");
-        }
+        return convert(reader.read(file), file.toString()).image();
     }
 
     /** Converts an image already in memory. */
     public Image importImage(BufferedImage picture) {
-        Objects.requireNonNull(picture, "picture");
-        checkSize("image", picture.getWidth(), picture.getHeight());
-        GrayPicture gray = GrayPicture.luminance(picture);
-        gray.makeObjectLightOnBlack();
-        return gray.cropToObject().fitInto(objectSize);
+        return convert(inMemory(picture), "image").image();
     }
 
-    private void checkSize(String source, long width, long height) {
+    /** As {@link #importImage(Path)}, with the picture worked on and the item mask found, to show them. */
+    public ImportedPicture importWithSteps(Path file) {
+        Objects.requireNonNull(file, "file");
+        return convert(reader.read(file), file.toString()).shown();
+    }
+
+    /** As {@link #importImage(BufferedImage)}, with the picture worked on and the item mask found. */
+    public ImportedPicture importWithSteps(BufferedImage picture) {
+        return convert(inMemory(picture), "image").shown();
+    }
+
+    private ColourPicture inMemory(BufferedImage picture) {
+        Objects.requireNonNull(picture, "picture");
+        checkSize("image", picture.getWidth(), picture.getHeight(), maxPixels);
+        return ColourPicture.of(picture);
+    }
+
+    /** A conversion's result with what it worked on; pictures of the steps are drawn only when asked for. */
+    private record Conversion(Image image, ColourPicture work, BinaryMask mask) {
+        ImportedPicture shown() {
+            return new ImportedPicture(image, work.toImage(), mask.toImage());
+        }
+    }
+
+    private Conversion convert(ColourPicture picture, String source) {
+        if (Math.min(picture.width(), picture.height()) < MIN_SEGMENTED_SIDE) {
+            GrayPicture gray = GrayPicture.luminance(picture.toImage());
+            gray.makeObjectLightOnBlack();
+            BinaryMask all = new BinaryMask(picture.width(), picture.height(),
+                    filled(picture.width() * picture.height()));
+            return new Conversion(gray.cropToObject().fitInto(objectSize), picture, all);
+        }
+        ColourPicture work = picture.shrunkToFit(WORK_SIDE);
+        ItemSegmenter.Segmentation item = ItemSegmenter.segment(work, source);
+        GrayPicture difference = work == picture ? item.difference() : FullResolutionItem.cut(picture, work, item);
+        double turn = Deskew.angle(item.item());
+        if (turn != 0) {
+            difference = difference.rotated(turn);
+        }
+        return new Conversion(difference.cropToObject().fitInto(objectSize), work, item.item());
+    }
+
+    private static boolean[] filled(int n) {
+        boolean[] all = new boolean[n];
+        java.util.Arrays.fill(all, true);
+        return all;
+    }
+
+    static void checkSize(String source, long width, long height, long maxPixels) {
         if (width < 1 || height < 1) {
             throw new InvalidInputException(source + ": image has no pixels (" + width + "×" + height + ")");
         }

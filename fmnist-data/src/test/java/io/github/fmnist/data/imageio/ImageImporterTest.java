@@ -111,9 +111,11 @@ class ImageImporterTest {
 
     @Test
     void downscalingIsAntiAliased() {
-        BufferedImage picture = new BufferedImage(400, 400, BufferedImage.TYPE_BYTE_GRAY);
-        for (int y = 60; y < 340; y++) {
-            for (int x = 60; x < 340; x++) {
+        // within the working size, so the only shrinking is the final fit to 28×28
+        BufferedImage picture = new BufferedImage(ImageImporter.WORK_SIDE, ImageImporter.WORK_SIDE,
+                BufferedImage.TYPE_BYTE_GRAY);
+        for (int y = 20; y < 300; y++) {
+            for (int x = 20; x < 300; x++) {
                 picture.getRaster().setSample(x, y, 0, (x + y) % 2 == 0 ? 255 : 0);
             }
         }

@@ -118,14 +118,25 @@ class Int8ExportTest {
     }
 
     @Test
-    void theStemReorderingKeepsTheOutputs() throws Exception {
+    void theStemRewriteKeepsTheOutputs() throws Exception {
         ImageBatch images = randomBatch(20, 14);
-        NetworkDescription network = smallCnn(10);
-        ModelProto floatModel = OnnxExporter.toModel(network, Map.of(), ExportOptions.float32());
-        ModelProto reordered = FloatStem.reorder(floatModel);
-        assertTrue(reordered.getGraph().getNode(1).getOpType().equals("MaxPool"), reordered.getGraph().getNodeList().toString());
-        OnnxExporterTest.assertClose(io.github.fmnist.testkit.ReferenceNetwork.of(network).logits(images.toNormalizedNchw()),
-                OnnxExporterTest.run(reordered.toByteArray(), images.toNormalizedNchw()).get("logits"), "MaxPool before ReLU");
+        for (NetworkDescription network : List.of(smallCnn(10), resnetBlock(11))) {
+            ModelProto rewritten = FloatStem.reorder(OnnxExporter.toModel(network, Map.of(), ExportOptions.float32()));
+            List<String> ops = rewritten.getGraph().getNodeList().stream().map(NodeProto::getOpType).toList();
+            assertEquals(List.of("Conv", "MaxPool", "Relu"), ops.subList(0, 3), network.name() + ": " + ops);
+            OnnxExporterTest.assertClose(io.github.fmnist.testkit.ReferenceNetwork.of(network).logits(images.toNormalizedNchw()),
+                    OnnxExporterTest.run(rewritten.toByteArray(), images.toNormalizedNchw()).get("logits"), network.name());
+        }
+    }
+
+    @Test
+    void aResidualAddReadingTheStemRunsInNhwc(@TempDir Path dir) throws Exception {
+        List<String> ops = optimisedOpList(OnnxExporter.toBytes(resnetBlock(12), Map.of(), int8(randomBatch(50, 1))),
+                dir.resolve("b.onnx"), OrtSession.SessionOptions.OptLevel.ALL_OPT);
+        // one Transpose into ONNX Runtime's NHWC integer kernels and one out of them: none on either side of the Add
+        assertEquals(2, ops.stream().filter("Transpose"::equals).count(), ops.toString());
+        int add = ops.indexOf("QLinearAdd");
+        assertTrue(add > 0 && ops.get(add - 1).equals("QLinearConv") && ops.get(add + 1).equals("Transpose"), ops.toString());
     }
 
     @Test
@@ -198,8 +209,13 @@ class Int8ExportTest {
 
     /** As {@link #optimisedOps}, one entry per node in graph order. */
     static List<String> optimisedOpList(byte[] model, Path optimised) throws Exception {
+        return optimisedOpList(model, optimised, OrtSession.SessionOptions.OptLevel.EXTENDED_OPT);
+    }
+
+    /** As {@link #optimisedOpList(byte[], Path)} at {@code level} ({@code ALL_OPT} adds the NHWC and NCHWc layouts). */
+    static List<String> optimisedOpList(byte[] model, Path optimised, OrtSession.SessionOptions.OptLevel level) throws Exception {
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
-            options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.EXTENDED_OPT);
+            options.setOptimizationLevel(level);
             options.setOptimizedModelFilePath(optimised.toString());
             try (OrtSession session = OrtEnvironment.getEnvironment().createSession(model, options)) {
                 // the file is written while the session is created

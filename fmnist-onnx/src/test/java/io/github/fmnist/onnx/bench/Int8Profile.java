@@ -48,7 +48,9 @@ public final class Int8Profile {
         Path outDir = Path.of(System.getProperty("bench.out", "target/int8-profile"));
         Files.createDirectories(outDir);
         FashionMnistData data = FashionMnist.load();
-        LabeledDataset calibration = StratifiedSample.sample(data.train(), 1_000, 42);
+        LabeledDataset calibration = StratifiedSample.sample(data.train(), Integer.getInteger("bench.calibration", 1_000),
+                Long.getLong("bench.seed", 42L));
+        CalibrationMethod method = CalibrationMethod.parse(System.getProperty("bench.method", "min-max"));
         float[] pixels = Arrays.copyOf(data.test().images().toNormalizedNchw(), batch * Image.PIXELS);
         for (String bundle : args) {
             Path path = Path.of(bundle);
@@ -60,7 +62,7 @@ public final class Int8Profile {
             Map<String, byte[]> variants = Map.of(
                     "float", OnnxExporter.toBytes(network, Map.of(), ExportOptions.float32()),
                     "int8", OnnxExporter.toBytes(network, Map.of(), ExportOptions.int8(
-                            new Int8Calibration(calibration.images(), CalibrationMethod.MIN_MAX, 42))));
+                            new Int8Calibration(calibration.images(), method, 42))));
             LabeledDataset test = data.test();
             float[] all = test.images().toNormalizedNchw();
             int[] floatTop = top1(variants.get("float"), all);
@@ -73,7 +75,8 @@ public final class Int8Profile {
                 floatRight += floatTop[i] == test.label(i) ? 1 : 0;
                 int8Right += int8Top[i] == test.label(i) ? 1 : 0;
             }
-            out("%s: accuracy float %.4f, int8 %.4f, top-1 agreement %.2f %% (%d differ)%n", model, floatRight / 1e4,
+            out("%s (%s, %d calibration images): accuracy float %.4f, int8 %.4f, top-1 agreement %.2f %% (%d differ)%n", model,
+                    method.label(), calibration.size(), floatRight / 1e4,
                     int8Right / 1e4, agree / 100.0, floatTop.length - agree);
             if (Boolean.getBoolean("bench.accuracyOnly")) {
                 continue;

@@ -74,7 +74,7 @@ final class OnnxComparison {
                                           List<Throughput> throughput) throws IOException {
         Path file = onnxFile.resolveSibling(onnxFile.getFileName().toString().replaceFirst("\\.onnx$", "") + "-int8.onnx");
         LabeledDataset sample = StratifiedSample.sample(calibrationPool, Math.min(CALIBRATION_IMAGES, calibrationPool.size()), seed);
-        CalibrationMethod method = CalibrationMethod.MIN_MAX;
+        CalibrationMethod method = CalibrationMethod.defaultMethod();
         try {
             OnnxExporter.exportBundle(bundle, file, ExportOptions.int8(new Int8Calibration(sample.images(), method, seed)));
         } catch (FmnistException e) {

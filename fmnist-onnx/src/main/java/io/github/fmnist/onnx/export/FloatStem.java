@@ -19,16 +19,16 @@ import java.util.Set;
  * The stem of an int8 model: the convolutions reading the one-channel image, with the ReLU and max pool after
  * them, stay float, and the first tensor another convolution reads is where quantisation starts.
  *
- * <p>Why (measured with ONNX Runtime 1.29.0's profiler on the full-profile {@code cnn} and {@code resnet}, batch 256,
- * 2 threads): a QLinearConv with one input channel is the slowest node of the int8 graph, about 4× its float
- * NCHWc convolution (for {@code cnn} 4.8 of 12.9 ms per batch against 1.6 ms in float), because with a single
- * input channel its integer GEMM has only 9 products per output to amortise packing over. The float stem is also
- * the more accurate: its rounding would reach every later layer.
+ * <p>Why (measured with ONNX Runtime 1.29.0's profiler on the full-profile {@code cnn}, batch 256, 2 threads): a
+ * QLinearConv with one input channel took 29–34 % of the all-int8 graph's kernel time, more than either later
+ * convolution with 16× its multiply-adds: with a single input channel its integer GEMM has only 9 products per
+ * output to amortise packing and layout changes over. As a float NCHWc convolution the stem takes 11–14 % of the
+ * (smaller) total. The float stem is also the more accurate: its rounding would reach every later layer.
  *
  * <p>A ReLU followed by a max pool after the stem is reordered to max pool → ReLU ({@code max} commutes with
  * the monotone ReLU, so the values are identical): ONNX Runtime moves a QuantizeLinear up across a MaxPool, so
- * with the ReLU first it would run the pool on uint8 in NCHW layout, its slowest pooling kernel (6 ms per batch,
- * 8× the float pool), instead of the float NCHWc pool.
+ * with the ReLU first it would run the pool on uint8 in NCHW layout, its slowest pooling kernel (46 % of the int8
+ * {@code cnn}'s kernel time, 8× the float NCHWc pool).
  *
  * <p>A stem applies only when another convolution follows it: in a network whose only convolution reads the
  * image, keeping it float would leave nothing integer to run.
@@ -66,8 +66,8 @@ final class FloatStem {
     /**
      * The graph with a 1×1 identity convolution between the stem's last tensor and every Add reading it (a residual
      * shortcut). ONNX Runtime runs integer convolutions in NHWC and the float stem ends in NCHW; an Add reading the
-     * stem directly stays NCHW, and so does the max pool after it — on uint8 its slowest kernel (1.5 of 7.8 ms per
-     * batch of 256 for {@code resnet}). Through the identity convolution both Add inputs come from NHWC kernels and
+     * stem directly stays NCHW, and so does the max pool after it — on uint8 its slowest kernel (19 % of {@code resnet}'s
+     * int8 kernel time at batch 256). Through the identity convolution both Add inputs come from NHWC kernels and
      * the Add and pool follow. The convolution is exact in int8: weight 1 (quantised 127 · 1/127) and zero bias, and
      * its output, with the same values as its input, is calibrated to the same parameters.
      */

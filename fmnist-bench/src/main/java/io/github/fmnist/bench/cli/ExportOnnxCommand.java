@@ -41,7 +41,7 @@ final class ExportOnnxCommand implements Callable<Integer> {
             description = "With --int8: calibrate on a class-balanced sample of N training images. Default: ${DEFAULT-VALUE}.")
     int calibrationSize;
 
-    @Option(names = "--calibration-method", paramLabel = "METHOD", defaultValue = "min-max",
+    @Option(names = "--calibration-method", paramLabel = "METHOD", defaultValue = "percentile-99.99",
             description = "With --int8: min-max or percentile-99.99. Default: ${DEFAULT-VALUE}.")
     String calibrationMethod;
 

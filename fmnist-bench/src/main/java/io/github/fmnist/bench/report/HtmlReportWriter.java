@@ -146,14 +146,19 @@ public final class HtmlReportWriter implements ReportWriter {
                 .append("<th>test accuracy</th></tr>\n");
         for (ModelOutcome.Completed c : r.completed()) {
             for (Throughput t : c.throughput()) {
-                boolean onnx = t.runtime().equals(Throughput.ONNX_RUNTIME);
+                boolean int8 = t.runtime().equals(Throughput.ONNX_RUNTIME_INT8);
+                boolean onnx = int8 || t.runtime().equals(Throughput.ONNX_RUNTIME);
                 OnnxCheck check = onnx ? c.onnx().orElse(null) : null;
-                String file = onnx ? (check == null ? "" : check.file()) : c.bundleFile();
-                long bytes = onnx ? (check == null ? 0 : check.fileBytes()) : c.bundleBytes();
-                double accuracy = onnx ? (check == null ? Double.NaN : check.accuracy()) : c.evaluation().accuracy();
+                OnnxCheck.Int8 quantised = int8 && check != null ? check.int8().orElse(null) : null;
+                String file = int8 ? (quantised == null ? "" : quantised.file())
+                        : onnx ? (check == null ? "" : check.file()) : c.bundleFile();
+                long bytes = int8 ? (quantised == null ? 0 : quantised.fileBytes())
+                        : onnx ? (check == null ? 0 : check.fileBytes()) : c.bundleBytes();
+                double accuracy = int8 ? (quantised == null ? Double.NaN : quantised.accuracy())
+                        : onnx ? (check == null ? Double.NaN : check.accuracy()) : c.evaluation().accuracy();
                 h.append("<tr><td>").append(esc(c.modelId())).append("</td><td class=\"num\">")
                         .append(String.format(Locale.ROOT, "%.1f", c.run().trainSeconds())).append("</td><td>")
-                        .append(esc(onnx ? "ONNX Runtime" + (check == null ? "" : " (" + check.executionProvider() + ")")
+                        .append(esc(onnx ? "ONNX Runtime" + (int8 ? " int8" : "") + (check == null ? "" : " (" + check.executionProvider() + ")")
                                 : c.run().family() + " (plugin's own)"))
                         .append("</td><td class=\"num\">").append(t.batchSize()).append("</td><td class=\"num\">")
                         .append(t.images()).append("</td><td class=\"num\">")
@@ -168,6 +173,9 @@ public final class HtmlReportWriter implements ReportWriter {
             c.onnx().ifPresent(o -> h.append("<p class=\"note\">").append(esc(c.modelId()))
                     .append(String.format(Locale.ROOT, ": ONNX Runtime and the plugin agree on %.2f%% of the test images; "
                             + "largest probability difference %.2e.", 100 * o.agreement(), o.maxAbsDifference()))
+                    .append(o.int8().map(i -> String.format(Locale.ROOT, " Its int8 export (calibrated, %s, on %d training "
+                            + "images) predicts the same class as the float export on %.2f%% of them.", i.calibrationMethod(),
+                            i.calibrationImages(), 100 * i.agreementWithFloat())).orElse(""))
                     .append("</p>\n"));
         }
     }

@@ -164,6 +164,16 @@ public final class ResultsDocument {
             onnx.put("accuracy", o.accuracy());
             onnx.put("agreement", o.agreement());
             onnx.put("maxAbsProbabilityDifference", o.maxAbsDifference());
+            o.int8().ifPresent(i -> {
+                Map<String, Object> int8 = new LinkedHashMap<>();
+                int8.put("file", i.file());
+                int8.put("bytes", i.fileBytes());
+                int8.put("accuracy", i.accuracy());
+                int8.put("agreementWithFloat", i.agreementWithFloat());
+                int8.put("calibrationImages", i.calibrationImages());
+                int8.put("calibrationMethod", i.calibrationMethod());
+                onnx.put("int8", int8);
+            });
             m.put("onnx", onnx);
         }
     }

@@ -2,6 +2,7 @@ package io.github.fmnist.bench.report;
 
 import io.github.fmnist.bench.results.BenchResults;
 import io.github.fmnist.bench.results.ModelOutcome;
+import io.github.fmnist.bench.results.OnnxCheck;
 import io.github.fmnist.bench.results.SeedReference;
 import io.github.fmnist.bench.results.Throughput;
 import java.util.ArrayList;
@@ -13,10 +14,11 @@ import java.util.Optional;
 final class SummaryTable {
     static final List<String> HEADER = List.of("model", "name", "status", "accuracy", "seed accuracy", "macro F1",
             "log-loss", "train s", "img/s batch 256", "img/s batch 1", "ONNX img/s batch 256", "ONNX img/s batch 1",
-            "bundle MB");
+            "int8 accuracy", "int8 top-1 = float", "int8 img/s batch 256", "int8 img/s batch 1", "bundle MB");
     static final List<String> CSV_HEADER = List.of("model", "name", "status", "accuracy", "seed_accuracy", "macro_f1",
             "log_loss", "train_seconds", "images_per_second_batch256", "images_per_second_batch1",
-            "onnx_images_per_second_batch256", "onnx_images_per_second_batch1", "bundle_bytes");
+            "onnx_images_per_second_batch256", "onnx_images_per_second_batch1", "int8_accuracy", "int8_agreement_with_float",
+            "int8_images_per_second_batch256", "int8_images_per_second_batch1", "bundle_bytes");
 
     private SummaryTable() {
     }
@@ -39,6 +41,12 @@ final class SummaryTable {
             row.add(c.flatMap(x -> throughput(x, Throughput.NATIVE, true)).map(t -> number(t, raw, 0)).orElse(""));
             row.add(c.flatMap(x -> throughput(x, Throughput.ONNX_RUNTIME, false)).map(t -> number(t, raw, 0)).orElse(""));
             row.add(c.flatMap(x -> throughput(x, Throughput.ONNX_RUNTIME, true)).map(t -> number(t, raw, 0)).orElse(""));
+            Optional<OnnxCheck.Int8> int8 = c.flatMap(ModelOutcome.Completed::onnx).flatMap(OnnxCheck::int8);
+            row.add(int8.map(i -> number(i.accuracy(), raw, 4)).orElse(""));
+            row.add(int8.map(i -> raw ? Double.toString(i.agreementWithFloat())
+                    : String.format(Locale.ROOT, "%.2f%%", 100 * i.agreementWithFloat())).orElse(""));
+            row.add(c.flatMap(x -> throughput(x, Throughput.ONNX_RUNTIME_INT8, false)).map(t -> number(t, raw, 0)).orElse(""));
+            row.add(c.flatMap(x -> throughput(x, Throughput.ONNX_RUNTIME_INT8, true)).map(t -> number(t, raw, 0)).orElse(""));
             row.add(c.map(x -> raw ? Long.toString(x.bundleBytes())
                     : String.format(Locale.ROOT, "%.2f", x.bundleBytes() / 1e6)).orElse(""));
             rows.add(row);

@@ -13,4 +13,6 @@ public record Throughput(String runtime, int batchSize, int images, double image
     public static final String NATIVE = "native";
     /** ONNX Runtime running the exported network. */
     public static final String ONNX_RUNTIME = "onnxruntime";
+    /** ONNX Runtime running the int8 (QDQ) export of the network. */
+    public static final String ONNX_RUNTIME_INT8 = "onnxruntime-int8";
 }

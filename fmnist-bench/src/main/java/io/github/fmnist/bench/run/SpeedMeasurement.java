@@ -98,7 +98,7 @@ final class SpeedMeasurement {
         Path models = settings.outputDirectory().resolve("models");
         try {
             return Optional.of(new OnnxComparison(meter).run(id, model.bundle(), models.resolve(id + ".onnx"),
-                    settings.outputDirectory(), data.test(), model.probabilities(), throughput));
+                    settings.outputDirectory(), data.test(), model.probabilities(), data.train(), settings.seed(), throughput));
         } catch (FmnistException | IOException | LinkageError e) {
             if (e instanceof TrainingCancelledException cancelled) {
                 throw cancelled;

@@ -100,6 +100,18 @@ class BenchRunnerTest {
         assertEquals(toy.evaluation().accuracy(), onnx.accuracy(), 1e-12);
         assertTrue(toy.throughput().stream().anyMatch(t -> t.runtime().equals(Throughput.ONNX_RUNTIME) && t.batchSize() == 1));
         assertTrue(toy.throughput().stream().anyMatch(t -> t.runtime().equals(Throughput.NATIVE) && t.imagesPerSecond() > 0));
+
+        var int8 = onnx.int8().orElseThrow(() -> new AssertionError("no int8 export"));
+        assertTrue(Files.size(out.resolve(int8.file())) == int8.fileBytes() && int8.file().endsWith("-int8.onnx"), int8.toString());
+        assertTrue(int8.agreementWithFloat() >= 0.9, "int8 mostly agrees with float: " + int8);
+        assertTrue(int8.calibrationImages() > 0 && int8.accuracy() > 0, int8.toString());
+        for (int batch : new int[] {1, InferenceMeter.BATCH}) {
+            assertTrue(toy.throughput().stream().anyMatch(t -> t.runtime().equals(Throughput.ONNX_RUNTIME_INT8)
+                    && t.batchSize() == batch && t.imagesPerSecond() > 0), "int8 throughput at batch " + batch);
+        }
+        String csv = Files.readString(out.resolve("results.csv"));
+        assertTrue(csv.lines().findFirst().orElseThrow().contains("int8_images_per_second_batch256"), csv);
+        assertTrue(Files.readString(out.resolve("results.json")).contains("\"agreementWithFloat\""));
     }
 
     @Test

@@ -16,6 +16,17 @@ public enum CalibrationMethod {
         this.label = label;
     }
 
+    /**
+     * The method fmnist uses unless told otherwise: {@link #PERCENTILE}. Chosen by measurement on the full-profile
+     * {@code cnn} and {@code resnet} (all 10,000 test images, 1,000 stratified training images, seeds 42, 7 and 123):
+     * top-1 agreement with float 99.59–99.65 % for {@code resnet} against 99.52–99.57 % with {@link #MIN_MAX}, and
+     * about the same for {@code cnn} (99.82–99.87 % against 99.79–99.84 %), for at most 0.13 points of accuracy.
+     * Min–max lets the rarest extreme activations widen every step.
+     */
+    public static CalibrationMethod defaultMethod() {
+        return PERCENTILE;
+    }
+
     /** The name recorded in the model's metadata and accepted by {@link #parse(String)}. */
     public String label() {
         return label;

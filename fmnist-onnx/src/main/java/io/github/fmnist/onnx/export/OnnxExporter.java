@@ -157,7 +157,7 @@ public final class OnnxExporter {
         Set<String> imageBatchNorms = checked.nodes().stream()
                 .filter(n -> n.layer() instanceof Layer.BatchNorm && checked.inputShapes(n).getFirst().isImage())
                 .map(NetworkNode::name).collect(Collectors.toSet());
-        floatModel = BatchNormAsConvolution.rewrite(floatModel, imageBatchNorms);
+        floatModel = FloatStem.reorder(BatchNormAsConvolution.rewrite(floatModel, imageBatchNorms));
         QdqRewriter plan = QdqRewriter.of(floatModel.getGraph(), logitsTensor(floatModel));
         Map<String, QuantizationParameters> params = new LinkedHashMap<>(ActivationCalibrator.calibrate(floatModel,
                 plan.tensorsToCalibrate(INPUT), INPUT, calibration));
@@ -168,7 +168,7 @@ public final class OnnxExporter {
                 plan.quantisedTensors().size(), calibration.method().label(), calibration.images().size());
         ModelProto.Builder b = quantised.toBuilder().setDocString(quantised.getDocString() + "; int8 QDQ");
         addProperty(b, QUANTIZATION_KEY, "int8-qdq (weights: signed int8 symmetric per output channel; "
-                + "activations: unsigned 8-bit per tensor)");
+                + "activations: unsigned 8-bit per tensor; float: the stem convolution reading the image and the logits' head)");
         addProperty(b, QUANTIZATION_KEY + ".method", calibration.method().label());
         addProperty(b, QUANTIZATION_KEY + ".calibration_size", Integer.toString(calibration.images().size()));
         addProperty(b, QUANTIZATION_KEY + ".calibration_seed", Long.toString(calibration.sampleSeed()));

@@ -26,7 +26,8 @@ import java.util.function.Function;
  * QLinearAdd, a ReLU before a Q with zero point 0 into the Q, and runs MaxPool and Flatten on int8 when
  * their input and output parameters agree. Everything else (BatchNorm after a ReLU, Tanh, Sigmoid,
  * Standardize's Sub and Div, the Softmax) stays float between a DQ and a Q. The head — the logits' dense
- * layer with any flatten or global average pool right before it — stays float too (see {@link #floatHead}).
+ * layer with any flatten or global average pool right before it — stays float too (see {@link #floatHead}), and so
+ * does the stem, the convolution reading the one-channel image (see {@link FloatStem}).
  */
 final class QdqRewriter {
     /** Ops with an int8 kernel that reads quantised inputs and writes a quantised output. */
@@ -76,7 +77,7 @@ final class QdqRewriter {
 
     private boolean isPassThroughOutput(String t) {
         NodeProto p = producers.get(t);
-        return p != null && PASS_THROUGH.contains(p.getOpType());
+        return p != null && PASS_THROUGH.contains(p.getOpType()) && quantised.contains(p.getInput(0));
     }
 
     private Set<String> chooseQuantised(String logits) {
@@ -102,6 +103,7 @@ final class QdqRewriter {
         }
         chosen.removeIf(t -> t.equals(logits) || isFusedIntoRelu(t) || isGraphOutput(t));
         chosen.removeAll(floatHead(logits));
+        chosen.removeAll(FloatStem.floatTensors(graph));
         Set<String> ordered = new LinkedHashSet<>();
         activations.stream().filter(chosen::contains).forEach(ordered::add);
         return ordered;

@@ -25,16 +25,19 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Float ONNX (as exported before BatchNorm folding, and folded) against int8 ONNX and DL4J, for each trained
- * bundle given, in one JVM: accuracy and top-1 agreement with float (unfolded) on all 10,000 test images, then
- * throughput at batch 1, 64 and 256, measured in interleaved rounds. Not a test: {@code ./mvnw -pl fmnist-onnx -Pint8-benchmark verify -DskipTests
+ * Float ONNX (BatchNorm folded, the default export) against int8 ONNX and DL4J, for each trained bundle given, in
+ * one JVM: accuracy and top-1 agreement with float ONNX on all 10,000 test images, then throughput at batch 1, 64
+ * and 256, measured in interleaved rounds. Not a test: {@code ./mvnw -pl fmnist-onnx -Pint8-benchmark verify -DskipTests
  * -Dbench.bundles=cnn.fmnist,resnet.fmnist} (see the README).
  *
  * <p>System properties: {@code bench.bundles} (comma-separated bundle files, required), {@code bench.threads}
  * (intra-op and DL4J threads, default 2), {@code bench.seconds} (per cell and round, default 1),
  * {@code bench.rounds} (default 5), {@code bench.calibration}
  * (calibration images, default 1,000), {@code bench.seed} (their stratified sample's seed, default 42),
- * {@code bench.dl4j} ({@code false} skips DL4J's throughput).
+ * {@code bench.methods} (comma-separated calibration methods, default {@code min-max}), {@code bench.unfolded}
+ * ({@code true} adds the float export without BatchNorm folding), {@code bench.splitRuns} (if positive, every ONNX
+ * variant again with each call cut into runs of at most that many images), {@code bench.dl4j} ({@code false} skips DL4J's
+ * throughput).
  */
 public final class Int8Benchmark {
     private static final int[] BATCHES = {1, 64, 256};
@@ -50,6 +53,9 @@ public final class Int8Benchmark {
         int calibrationSize = Integer.getInteger("bench.calibration", 1_000);
         long seed = Long.getLong("bench.seed", 42L);
         boolean dl4j = Boolean.parseBoolean(System.getProperty("bench.dl4j", "true"));
+        int splitRuns = Integer.getInteger("bench.splitRuns", 0);
+        List<CalibrationMethod> methods = Arrays.stream(System.getProperty("bench.methods", "min-max").split(","))
+                .map(String::trim).map(CalibrationMethod::parse).toList();
         FashionMnistData data = FashionMnist.load();
         LabeledDataset calibration = StratifiedSample.sample(data.train(), calibrationSize, seed);
         LabeledDataset test = data.test();
@@ -60,7 +66,7 @@ public final class Int8Benchmark {
         List<String> rows = new ArrayList<>();
         for (String bundle : bundles) {
             if (!bundle.isBlank()) {
-                rows.addAll(bench(Path.of(bundle.trim()), calibration, test, testPixels, threads, seconds, rounds, seed, dl4j));
+                rows.addAll(bench(Path.of(bundle.trim()), calibration, test, testPixels, threads, seconds, rounds, seed, dl4j, methods, splitRuns));
             }
         }
         out("%n| model | runtime | test accuracy | top-1 = float | img/s batch 1 | img/s batch 64 | img/s batch 256 |%n"
@@ -70,16 +76,19 @@ public final class Int8Benchmark {
     }
 
     private static List<String> bench(Path bundle, LabeledDataset calibration, LabeledDataset test, float[] testPixels,
-                                      int threads, double seconds, int rounds, long seed, boolean dl4j) throws Exception {
+                                      int threads, double seconds, int rounds, long seed, boolean dl4j,
+                                      List<CalibrationMethod> methods, int splitRuns) throws Exception {
         String model = bundle.getFileName().toString().replaceFirst("\\.fmnist$", "");
         Map<String, byte[]> variants = new LinkedHashMap<>();
         List<String> rows = new ArrayList<>();
         try (Classifier original = PluginRegistry.discover().loadClassifier(bundle)) {
             NetworkDescription network = original.unwrap(NetworkExportable.class).orElseThrow().describeNetwork();
-            variants.put("ONNX float, BatchNorm unfolded", OnnxExporter.toBytes(network, Map.of(),
-                    ExportOptions.float32().withBatchNormFolding(false)));
-            variants.put("ONNX float, BatchNorm folded", OnnxExporter.toBytes(network, Map.of(), ExportOptions.float32()));
-            for (CalibrationMethod method : CalibrationMethod.values()) {
+            if (Boolean.getBoolean("bench.unfolded")) {
+                variants.put("ONNX float, BatchNorm unfolded", OnnxExporter.toBytes(network, Map.of(),
+                        ExportOptions.float32().withBatchNormFolding(false)));
+            }
+            variants.put("ONNX float", OnnxExporter.toBytes(network, Map.of(), ExportOptions.float32()));
+            for (CalibrationMethod method : methods) {
                 long t0 = System.nanoTime();
                 variants.put("ONNX int8 (" + method.label() + ")", OnnxExporter.toBytes(network, Map.of(),
                         ExportOptions.int8(new Int8Calibration(calibration.images(), method, seed))));
@@ -95,13 +104,19 @@ public final class Int8Benchmark {
                     names.add(v.getKey() + String.format(Locale.ROOT, ", %.2f MB", v.getValue().length / 1e6));
                     runtimes.add(ort);
                 }
+                int variantCount = runtimes.size();
+                for (int i = 1; i < variantCount && splitRuns > 0; i++) { // the same sessions, each call cut into runs
+                    names.add(names.get(i).replaceFirst(", [0-9.]+ MB$", "") + ", calls cut into runs of " + splitRuns);
+                    runtimes.add(new RunSplitting(runtimes.get(i), splitRuns));
+                }
+                int floatIndex = names.indexOf(names.stream().filter(n -> n.startsWith("ONNX float, ") && !n.contains("unfolded")).findFirst().orElseThrow());
                 int[][] tops = new int[runtimes.size()][];
                 for (int i = 0; i < runtimes.size(); i++) {
                     tops[i] = top1(runtimes.get(i), testPixels);
                 }
                 double[][] rates = interleavedRates(runtimes, testPixels, seconds, rounds, dl4j);
                 for (int i = 0; i < runtimes.size(); i++) {
-                    rows.add(row(model, names.get(i), accuracy(tops[i], test), i == 0 ? Double.NaN : agreement(tops[i], tops[1]),
+                    rows.add(row(model, names.get(i), accuracy(tops[i], test), i == 0 ? Double.NaN : agreement(tops[i], tops[floatIndex]),
                             rates[i]));
                 }
             } finally {
@@ -193,6 +208,36 @@ public final class Int8Benchmark {
             now = System.nanoTime();
         }
         return (double) calls * batch / ((now - start) / 1e9);
+    }
+
+    /** A classifier's {@code predictNormalized} with every call cut into runs of at most {@code run} images. */
+    private record RunSplitting(Classifier inner, int run) implements Classifier {
+        @Override
+        public float[][] predictNormalized(float[] nchw) {
+            int n = nchw.length / Image.PIXELS;
+            float[][] out = new float[n][];
+            for (int from = 0; from < n; from += run) {
+                int to = Math.min(n, from + run);
+                float[][] part = inner.predictNormalized(Arrays.copyOfRange(nchw, from * Image.PIXELS, to * Image.PIXELS));
+                System.arraycopy(part, 0, out, from, part.length);
+            }
+            return out;
+        }
+
+        @Override
+        public io.github.fmnist.api.model.ModelInfo info() {
+            return inner.info();
+        }
+
+        @Override
+        public void writePayload(io.github.fmnist.api.bundle.PayloadSink sink) throws java.io.IOException {
+            inner.writePayload(sink);
+        }
+
+        @Override
+        public void close() {
+            // the wrapped classifier is closed by its owner
+        }
     }
 
     private static String loadAverage() {

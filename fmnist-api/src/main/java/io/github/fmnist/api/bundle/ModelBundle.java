@@ -8,7 +8,9 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -91,7 +93,46 @@ public final class ModelBundle {
      * @throws TamperedModelException     if an entry is missing, undeclared, or differs in size or checksum
      */
     public static ModelBundle read(Path file) throws IOException {
-        String source = file.toString();
+        return read(file, file);
+    }
+
+    /**
+     * Writes {@code member}'s whole bundle (its provenance, no metrics) as payload entry {@code name} of the bundle
+     * {@code sink} belongs to: how a composite classifier (an ensemble, a hybrid) saves the classifiers it is built
+     * from. {@link #readNested} reads it back with every check of {@link #read(Path)}.
+     *
+     * @param name entry name, as for {@link PayloadSink#entry}; {@value #EXTENSION} is a good ending
+     */
+    public static void writeNested(PayloadSink sink, String name, Classifier member) throws IOException {
+        try (OutputStream out = sink.entry(name)) {
+            BundleWriter.write(out, member, Map.of());
+        }
+    }
+
+    /**
+     * Reads and verifies the bundle stored as payload entry {@code name} of this one (see {@link #writeNested}) with
+     * every check {@link #read(Path)} makes (format version, entry list, sizes, SHA-256, the payload size limit); its
+     * {@link #path()} and messages name it {@code outer.fmnist!name}. Load it with
+     * {@link io.github.fmnist.api.registry.PluginRegistry#load(ModelBundle)}, which checks the provider version.
+     *
+     * @throws IncompatibleModelException if there is no such entry, or it is not a bundle or of a newer format
+     * @throws TamperedModelException     as for {@link #read(Path)}
+     */
+    public ModelBundle readNested(String name) throws IOException {
+        byte[] content = require(name);
+        Path shownAs = Path.of(path + "!" + name);
+        // ZipFile reads the central directory, the same view of the archive read(Path) checks; it needs a file.
+        Path temporary = Files.createTempFile("fmnist-nested-", EXTENSION);
+        try {
+            Files.write(temporary, content);
+            return read(temporary, shownAs);
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+    }
+
+    private static ModelBundle read(Path file, Path shownAs) throws IOException {
+        String source = shownAs.toString();
         try (ZipFile zip = new ZipFile(file.toFile())) {
             ZipEntry manifestEntry = zip.getEntry(MANIFEST_ENTRY);
             if (manifestEntry == null) {
@@ -105,7 +146,7 @@ public final class ModelBundle {
                         + " is not supported; this fmnist reads versions 1 to " + FORMAT_VERSION);
             }
             BundleManifest manifest = ManifestCodec.read(props, source);
-            return new ModelBundle(file, manifest, verifiedPayload(zip, manifest, source));
+            return new ModelBundle(shownAs, manifest, verifiedPayload(zip, manifest, source));
         } catch (NoSuchFileException e) {
             throw e;
         } catch (ZipException e) {

@@ -5,7 +5,6 @@ import io.github.fmnist.api.capability.FeatureExtractor;
 import io.github.fmnist.api.model.Classifier;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -60,14 +59,10 @@ final class GraphFeatures implements FeatureExtractor {
     }
 
     private float[][] chunkFeatures(ComputationGraph graph, float[] chunk, int size) {
-        try (INDArray input = Nd4j.create(chunk, new long[] {size, 1, Image.SIDE, Image.SIDE}, 'c')) {
-            Map<String, INDArray> activations = graph.feedForward(input, false);
-            try {
-                INDArray features = activations.get(layer);
-                return features.reshape('c', size, count).toFloatMatrix();
-            } finally {
-                activations.values().stream().filter(a -> a != input && a.closeable()).forEach(INDArray::close);
-            }
+        // Only the feature layer's activations leave DL4J's workspaces (feedForward would detach every layer's).
+        try (INDArray input = Nd4j.create(chunk, new long[] {size, 1, Image.SIDE, Image.SIDE}, 'c');
+             INDArray features = graph.output(List.of(layer), false, new INDArray[] {input}, null)[0]) {
+            return features.reshape('c', size, count).toFloatMatrix();
         }
     }
 }

@@ -22,7 +22,8 @@ import java.util.function.Supplier;
  * {@link #NETWORK}: a bundle file to load through the {@link PluginRegistry}, or a provider id to train on the
  * request with its default preset) must offer the api's {@code FeatureExtractor}, as fmnist-dl's {@code cnn} and
  * {@code resnet} do. The head is Smile's multinomial logistic regression on the standardised features of the
- * training images (chosen over an RBF SVM by measurement; see the module README).
+ * training images (chosen over an RBF SVM by measurement; see the module README); with {@link #FLIP} (the default)
+ * it also learns from the mirrored training images and predicts the mean over an image and its mirror.
  *
  * <p>The bundle holds the network's whole bundle ({@code network.fmnist}, read back with
  * {@link ModelBundle#readNested} and loaded through the registry, so verified and version-checked like any bundle)
@@ -38,8 +39,14 @@ public final class HybridProvider implements ModelProvider {
     /** The network whose features the head learns from: a bundle file (*.fmnist) or a provider id. */
     public static final Hyperparameter<String> NETWORK = Hyperparameter.ofText("network", "resnet",
             "the network: a bundle file (*.fmnist) to load, or a provider id to train with its default preset; it must offer FeatureExtractor");
+    /**
+     * Whether the head also learns from the mirrored training images and predicts the mean over an image and its
+     * mirror (the measured winner; see the module README).
+     */
+    public static final Hyperparameter<Boolean> FLIP = Hyperparameter.ofBoolean("flip", true,
+            "train the head on the features of the training images and of their mirror images, and predict the mean over image and mirror");
     /** L2 penalty of the logistic-regression head. */
-    public static final Hyperparameter<Double> LAMBDA = Hyperparameter.ofDouble("lambda", 10, 0, 1e6,
+    public static final Hyperparameter<Double> LAMBDA = Hyperparameter.ofDouble("lambda", 100, 0, 1e6,
             "L2 penalty λ of the logistic-regression head (λ/2 ‖W‖² on the summed log-likelihood)");
     /** L-BFGS iterations of the head. */
     public static final Hyperparameter<Integer> MAX_ITERATIONS = Hyperparameter.ofInt("max-iterations", 500, 1, 100_000,
@@ -55,7 +62,7 @@ public final class HybridProvider implements ModelProvider {
     private final ModelDescriptor descriptor = new ModelDescriptor(ID, "Hybrid (network features + logistic regression)",
             "hybrid", VERSION, "Multinomial logistic regression (Smile) trained on a network's embedding before its "
             + "classifier layer; the network is a bundle to load or a provider to train.", true,
-            Map.of(ModelDescriptor.DEFAULT_PRESET, Hyperparameters.defaults(java.util.List.of(NETWORK, LAMBDA, MAX_ITERATIONS, TOLERANCE))));
+            Map.of(ModelDescriptor.DEFAULT_PRESET, Hyperparameters.defaults(java.util.List.of(NETWORK, FLIP, LAMBDA, MAX_ITERATIONS, TOLERANCE))));
 
     /** For {@link java.util.ServiceLoader}: discovers the network's plugin when first asked to train or load. */
     public HybridProvider() {
@@ -100,7 +107,8 @@ public final class HybridProvider implements ModelProvider {
             throw new UncheckedIOException(bundle.path() + ": " + e.getMessage(), e);
         }
         try {
-            return new HybridClassifier(ModelInfo.of(bundle.manifest(), hyperparameters), network, head);
+            return new HybridClassifier(ModelInfo.of(bundle.manifest(), hyperparameters), network, head,
+                    hyperparameters.get(FLIP));
         } catch (RuntimeException e) {
             network.close();
             if (e instanceof IncompatibleModelException) {

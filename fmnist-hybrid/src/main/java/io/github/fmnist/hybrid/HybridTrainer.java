@@ -22,12 +22,13 @@ import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Gets the network (loads its bundle or trains its provider on the request), computes the features of every
- * training image, fits the head. Events: {@code Started}, {@code Progress("features", done, total)} per chunk of
+ * training image (and, with {@code flip}, of its mirror image), fits the head. Events: {@code Started}, {@code Progress("features", done, total)} per chunk of
  * images, {@code Progress("head", 0, 1)} before the fit and {@code (1, 1)} after, {@code Finished}. Cancellation is
  * polled between chunks and before and after the fit (Smile's L-BFGS cannot be interrupted).
  */
@@ -57,15 +58,17 @@ final class HybridTrainer implements Trainer {
             FeatureExtractor extractor = network.unwrap(FeatureExtractor.class).orElseThrow(() -> new UnsupportedFeatureException(
                     "hybrid: network '" + network.info().providerId() + "' offers no FeatureExtractor (its embedding before "
                             + "the classifier layer); use a network such as cnn or resnet"));
-            double[][] x = features(extractor, request.train().images(), listener);
+            boolean flip = hyperparameters.get(HybridProvider.FLIP);
+            double[][] x = features(extractor, request.train().images(), flip, listener);
+            int[] labels = flip ? twice(request.train().labels()) : request.train().labels();
             listener.onEvent(new TrainingEvent.Progress("head", 0, 1));
             LinearHead head = ThreadBudget.runUnchecked(request.threads(), "fmnist-hybrid-head", () -> HeadFitting.fit(x,
-                    request.train().labels(), hyperparameters.get(HybridProvider.LAMBDA),
+                    labels, hyperparameters.get(HybridProvider.LAMBDA),
                     hyperparameters.get(HybridProvider.TOLERANCE), hyperparameters.get(HybridProvider.MAX_ITERATIONS)));
             listener.onEvent(new TrainingEvent.Progress("head", 1, 1));
             requireNotCancelled(listener);
             ModelInfo info = ModelInfo.of(descriptor, hyperparameters).withProvenance(request.provenance(1, request.threads()));
-            HybridClassifier hybrid = new HybridClassifier(info, network, head);
+            HybridClassifier hybrid = new HybridClassifier(info, network, head, flip);
             LOG.info("hybrid head on {} features of {} training images fitted in {} s", extractor.featureCount(),
                     x.length, (System.nanoTime() - start) / 1_000_000_000);
             listener.onEvent(new TrainingEvent.Finished(Duration.ofNanos(System.nanoTime() - start), 1));
@@ -76,9 +79,11 @@ final class HybridTrainer implements Trainer {
         }
     }
 
-    private static double[][] features(FeatureExtractor extractor, ImageBatch images, TrainingListener listener) {
+    /** The features of every image, then (with {@code flip}) of every image's mirror, in the same order. */
+    private static double[][] features(FeatureExtractor extractor, ImageBatch images, boolean flip, TrainingListener listener) {
         int n = images.size();
-        double[][] out = new double[n][];
+        int total = flip ? 2 * n : n;
+        double[][] out = new double[total][];
         float[] chunk = new float[Math.min(CHUNK, n) * Image.PIXELS];
         for (int from = 0; from < n; from += CHUNK) {
             requireNotCancelled(listener);
@@ -86,17 +91,29 @@ final class HybridTrainer implements Trainer {
             for (int i = 0; i < size; i++) {
                 images.writeNormalized(from + i, chunk, i * Image.PIXELS);
             }
-            float[] pixels = size * Image.PIXELS == chunk.length ? chunk : java.util.Arrays.copyOf(chunk, size * Image.PIXELS);
-            float[][] f = extractor.features(pixels);
-            for (int i = 0; i < size; i++) {
-                double[] row = new double[f[i].length];
-                for (int j = 0; j < row.length; j++) {
-                    row[j] = f[i][j];
-                }
-                out[from + i] = row;
+            float[] pixels = size * Image.PIXELS == chunk.length ? chunk : Arrays.copyOf(chunk, size * Image.PIXELS);
+            copy(extractor.features(pixels), out, from);
+            if (flip) {
+                copy(extractor.features(Mirror.of(pixels)), out, n + from);
             }
             listener.onEvent(new TrainingEvent.Progress("features", from + size, n));
         }
+        return out;
+    }
+
+    private static void copy(float[][] features, double[][] into, int at) {
+        for (int i = 0; i < features.length; i++) {
+            double[] row = new double[features[i].length];
+            for (int j = 0; j < row.length; j++) {
+                row[j] = features[i][j];
+            }
+            into[at + i] = row;
+        }
+    }
+
+    private static int[] twice(int[] labels) {
+        int[] out = Arrays.copyOf(labels, 2 * labels.length);
+        System.arraycopy(labels, 0, out, labels.length, labels.length);
         return out;
     }
 

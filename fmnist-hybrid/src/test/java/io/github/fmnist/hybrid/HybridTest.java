@@ -34,9 +34,13 @@ class HybridTest {
     Path dir;
 
     private static Classifier fit(String network) {
+        return fit(network, true);
+    }
+
+    private static Classifier fit(String network, boolean flip) {
         HybridProvider provider = new HybridProvider();
         Hyperparameters hp = provider.descriptor().defaults().with(HybridProvider.NETWORK, network)
-                .with(HybridProvider.MAX_ITERATIONS, 200);
+                .with(HybridProvider.MAX_ITERATIONS, 200).with(HybridProvider.FLIP, flip);
         return provider.trainer(hp).fit(TrainingRequest.of(TRAIN, 3L).withThreads(1));
     }
 
@@ -48,22 +52,43 @@ class HybridTest {
                 .with(CnnProvider.THREADS, 1)).fit(TrainingRequest.of(TRAIN, 7L))) {
             ModelBundle.save(network, trained);
         }
+        try (Classifier plain = fit(network.toString(), false)) {
+            NetworkDescription d = plain.unwrap(NetworkExportable.class).orElseThrow().describeNetwork();
+            assertEquals(HybridClassifier.LOGITS, d.logits());
+            assertDescribes(d, plain.predictNormalized(PROBE));
+        }
         try (Classifier hybrid = fit(network.toString())) {
             NetworkDescription d = hybrid.unwrap(NetworkExportable.class).orElseThrow().describeNetwork();
-            assertEquals(HybridClassifier.LOGITS, d.logits());
-            double[][] reference = ReferenceNetwork.of(d).probabilities(PROBE);
+            assertEquals(HybridClassifier.VOTE, d.logits());
             float[][] actual = hybrid.predictNormalized(PROBE);
-            for (int i = 0; i < actual.length; i++) {
-                for (int c = 0; c < 10; c++) {
-                    assertEquals(reference[i][c], actual[i][c], 1e-5, "image " + i + " class " + c);
-                }
-            }
+            assertDescribes(d, actual);
             Path file = dir.resolve("hybrid.fmnist");
             ModelBundle.save(file, hybrid);
             ModelBundle bundle = ModelBundle.read(file);
             assertEquals("cnn", bundle.readNested(HybridProvider.NETWORK_ENTRY).manifest().providerId());
             try (Classifier loaded = new HybridProvider().load(bundle)) {
                 assertArrayEquals(actual, loaded.predictNormalized(PROBE));
+            }
+        }
+    }
+
+    private static void assertDescribes(NetworkDescription d, float[][] actual) {
+        double[][] reference = ReferenceNetwork.of(d).probabilities(PROBE);
+        for (int i = 0; i < actual.length; i++) {
+            for (int c = 0; c < 10; c++) {
+                assertEquals(reference[i][c], actual[i][c], 1e-5, d.logits() + " image " + i + " class " + c);
+            }
+        }
+    }
+
+    @Test
+    void withFlipsThePredictionIsTheMeanOverImageAndMirror() {
+        float[] mirrored = Mirror.of(PROBE);
+        try (Classifier hybrid = fit(FeatureCentroidProvider.ID)) {
+            float[][] p = hybrid.predictNormalized(PROBE);
+            float[][] m = hybrid.predictNormalized(mirrored);
+            for (int i = 0; i < p.length; i++) {
+                assertArrayEquals(p[i], m[i], 1e-6f, "the mean over an image and its mirror is symmetric: image " + i);
             }
         }
     }

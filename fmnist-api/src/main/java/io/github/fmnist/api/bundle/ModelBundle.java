@@ -62,12 +62,20 @@ public final class ModelBundle {
 
     private final Path path;
     private final BundleManifest manifest;
-    private final Map<String, byte[]> payload;
+    /**
+     * How deep bundles may nest ({@link #readNested}): an ensemble of hybrids is two levels. Each level's verified
+     * payload stays in memory while the next is read, so the depth bounds the memory a crafted file can claim.
+     */
+    public static final int MAX_NESTING = 4;
 
-    private ModelBundle(Path path, BundleManifest manifest, Map<String, byte[]> payload) {
+    private final Map<String, byte[]> payload;
+    private final int depth;
+
+    private ModelBundle(Path path, BundleManifest manifest, Map<String, byte[]> payload, int depth) {
         this.path = path;
         this.manifest = manifest;
         this.payload = payload;
+        this.depth = depth;
     }
 
     /**
@@ -93,7 +101,7 @@ public final class ModelBundle {
      * @throws TamperedModelException     if an entry is missing, undeclared, or differs in size or checksum
      */
     public static ModelBundle read(Path file) throws IOException {
-        return read(file, file);
+        return read(file, file, 0);
     }
 
     /**
@@ -116,22 +124,27 @@ public final class ModelBundle {
      * {@link io.github.fmnist.api.registry.PluginRegistry#load(ModelBundle)}, which checks the provider version.
      *
      * @throws IncompatibleModelException if there is no such entry, or it is not a bundle or of a newer format
-     * @throws TamperedModelException     as for {@link #read(Path)}
+     * @throws TamperedModelException     as for {@link #read(Path)}, or if this bundle is already {@value #MAX_NESTING}
+     *                                    levels deep
      */
     public ModelBundle readNested(String name) throws IOException {
         byte[] content = require(name);
+        if (depth >= MAX_NESTING) {
+            throw new TamperedModelException(path + "!" + name + ": bundles nest " + (depth + 1) + " levels deep; at most "
+                    + MAX_NESTING + " are allowed");
+        }
         Path shownAs = Path.of(path + "!" + name);
         // ZipFile reads the central directory, the same view of the archive read(Path) checks; it needs a file.
         Path temporary = Files.createTempFile("fmnist-nested-", EXTENSION);
         try {
             Files.write(temporary, content);
-            return read(temporary, shownAs);
+            return read(temporary, shownAs, depth + 1);
         } finally {
             Files.deleteIfExists(temporary);
         }
     }
 
-    private static ModelBundle read(Path file, Path shownAs) throws IOException {
+    private static ModelBundle read(Path file, Path shownAs, int depth) throws IOException {
         String source = shownAs.toString();
         try (ZipFile zip = new ZipFile(file.toFile())) {
             ZipEntry manifestEntry = zip.getEntry(MANIFEST_ENTRY);
@@ -146,7 +159,7 @@ public final class ModelBundle {
                         + " is not supported; this fmnist reads versions 1 to " + FORMAT_VERSION);
             }
             BundleManifest manifest = ManifestCodec.read(props, source);
-            return new ModelBundle(shownAs, manifest, verifiedPayload(zip, manifest, source));
+            return new ModelBundle(shownAs, manifest, verifiedPayload(zip, manifest, source), depth);
         } catch (NoSuchFileException e) {
             throw e;
         } catch (ZipException e) {

@@ -123,6 +123,29 @@ class ModelBundleTest {
     }
 
     @Test
+    void nestingDeeperThanTheLimitIsRefused() throws IOException {
+        Classifier nested = classifier();
+        for (int level = 0; level <= ModelBundle.MAX_NESTING; level++) {
+            Classifier inner = nested;
+            nested = new FixedPayload(Map.of()) {
+                @Override
+                public void writePayload(PayloadSink sink) throws IOException {
+                    ModelBundle.writeNested(sink, "inner.fmnist", inner);
+                }
+            };
+        }
+        Path file = dir.resolve("deep.fmnist");
+        ModelBundle.save(file, nested);
+        ModelBundle bundle = ModelBundle.read(file);
+        for (int level = 0; level < ModelBundle.MAX_NESTING; level++) {
+            bundle = bundle.readNested("inner.fmnist");
+        }
+        ModelBundle deepest = bundle;
+        TamperedModelException e = assertThrows(TamperedModelException.class, () -> deepest.readNested("inner.fmnist"));
+        assertTrue(e.getMessage().contains("at most " + ModelBundle.MAX_NESTING), e.getMessage());
+    }
+
+    @Test
     void aTamperedNestedBundleIsRefusedNamingWhereItLies() throws IOException {
         Path file = dir.resolve("outer.fmnist");
         ModelBundle.save(file, composite());

@@ -6,6 +6,7 @@ import io.github.fmnist.api.InvalidInputException;
 import io.github.fmnist.api.bundle.PayloadSink;
 import io.github.fmnist.api.capability.ActivationGradients;
 import io.github.fmnist.api.capability.ConvolutionGradients;
+import io.github.fmnist.api.capability.FeatureExtractor;
 import io.github.fmnist.api.capability.NetworkExportable;
 import io.github.fmnist.api.capability.Reinitializable;
 import io.github.fmnist.api.model.Classifier;
@@ -16,6 +17,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.util.ModelSerializer;
@@ -182,6 +184,11 @@ final class GraphClassifier implements Classifier, ConvolutionGradients, Network
             }
         }
         return d;
+    }
+
+    @Override
+    public <T> Optional<T> unwrap(Class<T> capability) {
+        return capability == FeatureExtractor.class ? Optional.of(capability.cast(new GraphFeatures(network, pool))) : Classifier.super.unwrap(capability);
     }
 
     @Override

@@ -70,6 +70,24 @@ public final class TestNetworks {
                 NetworkNode.of("linear", dense(r, Image.PIXELS, 10), "scale")), "linear");
     }
 
+    /**
+     * Soft voting of a small CNN on the mirrored image and a logistic regression on the image itself, weights 2 and
+     * 1: the two layers an ensemble description adds (FlipHorizontal, ProbabilityAverage).
+     */
+    public static NetworkDescription softVote(long seed) {
+        Random r = new Random(seed);
+        return new NetworkDescription("soft-vote", List.of(
+                NetworkNode.of("flip", new Layer.FlipHorizontal(), NetworkDescription.INPUT),
+                NetworkNode.of("a.conv", conv(r, 1, 4, 3, 3, 1, 1, new Padding(0, 2, 1, 0)), "flip"),
+                NetworkNode.of("a.relu", new Layer.Activation(ActivationFunction.RELU), "a.conv"),
+                NetworkNode.of("a.gap", new Layer.GlobalAveragePool(), "a.relu"),
+                NetworkNode.of("a.logits", dense(r, 4, 10), "a.gap"),
+                NetworkNode.of("b.flatten", new Layer.Flatten(), NetworkDescription.INPUT),
+                NetworkNode.of("b.logits", dense(r, Image.PIXELS, 10), "b.flatten"),
+                new NetworkNode("vote", new Layer.ProbabilityAverage(new float[] {2f, 1f}), List.of("a.logits", "b.logits"))),
+                "vote");
+    }
+
     /** {@code n} random images as normalised NCHW pixels (multiples of 1/255, like real images). */
     public static float[] randomImages(int n, long seed) {
         Random r = new Random(seed);

@@ -46,6 +46,8 @@ final class LayerCompiler {
                 case Layer.Activation a -> x -> LayerKernels.activation(a.function(), x.getFirst());
                 case Layer.Dropout d -> List::getFirst;
                 case Layer.Standardize s -> standardize(s);
+                case Layer.FlipHorizontal f -> x -> LayerKernels.flipHorizontal(in, x.getFirst());
+                case Layer.ProbabilityAverage p -> probabilityAverage(p);
             };
         } catch (MatchException e) {
             // Only reachable when running against a newer api that added a layer kind after this testkit was built.
@@ -82,6 +84,11 @@ final class LayerCompiler {
         double[] weights = toDouble(d.weights());
         double[] bias = toDouble(d.bias());
         return x -> LayerKernels.dense(weights, bias, x.getFirst());
+    }
+
+    private static Operation probabilityAverage(Layer.ProbabilityAverage p) {
+        double[] weights = p.normalizedWeights();
+        return x -> LayerKernels.logOfWeightedMeanSoftmax(weights, x);
     }
 
     private static Operation standardize(Layer.Standardize s) {

@@ -148,6 +148,41 @@ final class LayerKernels {
         return y;
     }
 
+    static double[] flipHorizontal(TensorShape in, double[] x) {
+        int h = in.height();
+        int w = in.width();
+        double[] out = new double[x.length];
+        for (int row = 0; row < in.channels() * h; row++) {
+            for (int col = 0; col < w; col++) {
+                out[row * w + col] = x[row * w + (w - 1 - col)];
+            }
+        }
+        return out;
+    }
+
+    /** {@code log(Σ wᵢ softmax(xᵢ))} for weights summing to 1. */
+    static double[] logOfWeightedMeanSoftmax(double[] weights, java.util.List<double[]> inputs) {
+        double[] mean = new double[inputs.getFirst().length];
+        for (int i = 0; i < weights.length; i++) {
+            double[] z = inputs.get(i);
+            double max = Double.NEGATIVE_INFINITY;
+            for (double v : z) {
+                max = Math.max(max, v);
+            }
+            double total = 0;
+            for (double v : z) {
+                total += Math.exp(v - max);
+            }
+            for (int c = 0; c < z.length; c++) {
+                mean[c] += weights[i] * Math.exp(z[c] - max) / total;
+            }
+        }
+        for (int c = 0; c < mean.length; c++) {
+            mean[c] = Math.log(mean[c]);
+        }
+        return mean;
+    }
+
     static double[] toDouble(float[] values) {
         double[] out = new double[values.length];
         for (int i = 0; i < values.length; i++) {

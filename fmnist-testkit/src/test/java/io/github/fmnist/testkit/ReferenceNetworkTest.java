@@ -52,6 +52,8 @@ class ReferenceNetworkTest {
         samples.put(Layer.Activation.class, activation(ActivationFunction.TANH));
         samples.put(Layer.Dropout.class, dropout());
         samples.put(Layer.Standardize.class, standardize());
+        samples.put(Layer.FlipHorizontal.class, flipHorizontal());
+        samples.put(Layer.ProbabilityAverage.class, probabilityAverage());
         return samples;
     }
 
@@ -239,6 +241,29 @@ class ReferenceNetworkTest {
                 NetworkNode.of("flat0", new Layer.Flatten(), NetworkDescription.INPUT),
                 NetworkNode.of("layer", new Layer.Standardize(mean, std), "flat0")), Image.PIXELS, 0, 500, 783), logits(
                 0, (x(17, 24) - 500 / 2048.0) / (0.5 + 500 / 4096.0), (x(27, 27) - 783 / 2048.0) / (0.5 + 783 / 4096.0)));
+    }
+
+    private static Sample flipHorizontal() {
+        return new Sample(picking("flip", List.of(NetworkNode.of("layer", new Layer.FlipHorizontal(), NetworkDescription.INPUT)),
+                Image.PIXELS, 0, 27, 30), logits(x(0, 27), x(0, 0), x(1, 25)));
+    }
+
+    /** Weights 3 and 1: the logits are log(¾ softmax(a) + ¼ softmax(b)), a and b each with one non-zero logit. */
+    private static Sample probabilityAverage() {
+        NetworkDescription network = new NetworkDescription("vote", List.of(
+                NetworkNode.of("flat", new Layer.Flatten(), NetworkDescription.INPUT),
+                NetworkNode.of("a", selector(Image.PIXELS, 100), "flat"),
+                NetworkNode.of("b", selector(Image.PIXELS, 0, 783), "flat"),
+                new NetworkNode("vote", new Layer.ProbabilityAverage(new float[] {3f, 1f}), List.of("a", "b"))), "vote");
+        double ea = Math.exp(x(3, 16));
+        double eb = Math.exp(x(27, 27));
+        double[] expected = new double[10];
+        for (int c = 0; c < 10; c++) {
+            double pa = (c == 0 ? ea : 1) / (ea + 9);
+            double pb = (c == 1 ? eb : 1) / (eb + 9);
+            expected[c] = Math.log(0.75 * pa + 0.25 * pb);
+        }
+        return new Sample(network, expected);
     }
 
     // ---- helpers ----

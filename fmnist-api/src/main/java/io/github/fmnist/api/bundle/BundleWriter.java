@@ -28,21 +28,24 @@ final class BundleWriter {
     }
 
     static void save(Path target, Classifier classifier, Map<String, Double> metrics) throws IOException {
-        AtomicFile.write(target, out -> {
-            ZipOutputStream zip = new ZipOutputStream(out);
-            ModelInfo info = classifier.info();
-            Provenance provenance = info.provenance();
-            Sink sink = new Sink(zip, LocalDateTime.ofInstant(provenance.createdAt(), ZoneOffset.UTC));
-            classifier.writePayload(sink);
-            sink.requireClosed();
-            BundleManifest manifest = new BundleManifest(ModelBundle.FORMAT_VERSION, info.providerId(),
-                    info.providerVersion(), FmnistVersion.current(), info.hyperparameters().asText(), provenance,
-                    metrics, sink.entries);
-            zip.putNextEntry(sink.zipEntry(ModelBundle.MANIFEST_ENTRY));
-            zip.write(ManifestCodec.write(manifest).getBytes(StandardCharsets.UTF_8));
-            zip.closeEntry();
-            zip.finish();
-        });
+        AtomicFile.write(target, out -> write(out, classifier, metrics));
+    }
+
+    /** Writes the whole bundle to {@code out}, leaving it open. */
+    static void write(OutputStream out, Classifier classifier, Map<String, Double> metrics) throws IOException {
+        ZipOutputStream zip = new ZipOutputStream(out);
+        ModelInfo info = classifier.info();
+        Provenance provenance = info.provenance();
+        Sink sink = new Sink(zip, LocalDateTime.ofInstant(provenance.createdAt(), ZoneOffset.UTC));
+        classifier.writePayload(sink);
+        sink.requireClosed();
+        BundleManifest manifest = new BundleManifest(ModelBundle.FORMAT_VERSION, info.providerId(),
+                info.providerVersion(), FmnistVersion.current(), info.hyperparameters().asText(), provenance,
+                metrics, sink.entries);
+        zip.putNextEntry(sink.zipEntry(ModelBundle.MANIFEST_ENTRY));
+        zip.write(ManifestCodec.write(manifest).getBytes(StandardCharsets.UTF_8));
+        zip.closeEntry();
+        zip.finish();
     }
 
     private static final class Sink implements PayloadSink {

@@ -9,7 +9,9 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -60,15 +62,22 @@ public final class ModelBundle {
      * raw-pixel rows stored as float32 would take 220 MB).
      */
     public static final long MAX_PAYLOAD_BYTES = 512L << 20;
+    /**
+     * How deep bundles may nest ({@link #readNested}): an ensemble of hybrids is two levels. Each level's verified
+     * payload stays in memory while the next is read, so the depth bounds the memory a crafted file can claim.
+     */
+    public static final int MAX_NESTING = 4;
 
     private final Path path;
     private final BundleManifest manifest;
     private final Map<String, byte[]> payload;
+    private final int depth;
 
-    private ModelBundle(Path path, BundleManifest manifest, Map<String, byte[]> payload) {
+    private ModelBundle(Path path, BundleManifest manifest, Map<String, byte[]> payload, int depth) {
         this.path = path;
         this.manifest = manifest;
         this.payload = payload;
+        this.depth = depth;
     }
 
     /**
@@ -107,11 +116,55 @@ public final class ModelBundle {
      * @throws TamperedModelException     if an entry is missing, undeclared, too large, or differs in size or checksum
      */
     public static ModelBundle read(Path file, long maxPayloadBytes) throws IOException {
-        String source = file.toString();
+        return read(file, file, maxPayloadBytes, 0);
+    }
+
+    /**
+     * Writes {@code member}'s whole bundle (its provenance, no metrics) as payload entry {@code name} of the bundle
+     * {@code sink} belongs to: how a composite classifier (an ensemble, a hybrid) saves the classifiers it is built
+     * from. {@link #readNested} reads it back with every check of {@link #read(Path)}.
+     *
+     * @param name entry name, as for {@link PayloadSink#entry}; {@value #EXTENSION} is a good ending
+     */
+    public static void writeNested(PayloadSink sink, String name, Classifier member) throws IOException {
+        try (OutputStream out = sink.entry(name)) {
+            BundleWriter.write(out, member, Map.of());
+        }
+    }
+
+    /**
+     * Reads and verifies the bundle stored as payload entry {@code name} of this one (see {@link #writeNested}) with
+     * every check {@link #read(Path)} makes (format version, entry names and list, sizes before inflating, SHA-256,
+     * the payload size limit); its {@link #path()} and messages name it {@code outer.fmnist!name}. Load it with
+     * {@link io.github.fmnist.api.registry.PluginRegistry#load(ModelBundle)}, which checks the provider version.
+     *
+     * @throws IncompatibleModelException if there is no such entry, or it is not a bundle or of a newer format
+     * @throws TamperedModelException     as for {@link #read(Path)}, or if this bundle is already {@value #MAX_NESTING}
+     *                                    levels deep
+     */
+    public ModelBundle readNested(String name) throws IOException {
+        byte[] content = require(name);
+        if (depth >= MAX_NESTING) {
+            throw new TamperedModelException(path + "!" + name + ": bundles nest " + (depth + 1) + " levels deep; at most "
+                    + MAX_NESTING + " are allowed");
+        }
+        Path shownAs = Path.of(path + "!" + name);
+        // ZipFile reads the central directory, the same view of the archive read(Path) checks; it needs a file.
+        Path temporary = Files.createTempFile("fmnist-nested-", EXTENSION);
+        try {
+            Files.write(temporary, content);
+            return read(temporary, shownAs, MAX_PAYLOAD_BYTES, depth + 1);
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+    }
+
+    private static ModelBundle read(Path file, Path shownAs, long maxPayloadBytes, int depth) throws IOException {
+        String source = shownAs.toString();
         try (ZipFile zip = new ZipFile(file.toFile())) {
             BundleManifest manifest = manifest(zip, source);
             checkEntries(zip, manifest, Math.min(maxPayloadBytes, MAX_PAYLOAD_BYTES), source);
-            return new ModelBundle(file, manifest, verifiedPayload(zip, manifest, source));
+            return new ModelBundle(shownAs, manifest, verifiedPayload(zip, manifest, source), depth);
         } catch (NoSuchFileException e) {
             throw e;
         } catch (ZipException e) {

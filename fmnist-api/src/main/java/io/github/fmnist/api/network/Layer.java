@@ -151,6 +151,54 @@ public sealed interface Layer {
         }
     }
 
+    /**
+     * The image mirrored left to right, {@code [N, C, H, W] → [N, C, H, W]}: output column {@code x} is input column
+     * {@code W − 1 − x}. Lets a description run a network on flipped images (test-time augmentation).
+     */
+    record FlipHorizontal() implements Layer {
+    }
+
+    /**
+     * Soft voting: logits whose softmax is the weighted mean of the softmax probabilities of its inputs. With
+     * {@code pᵢ = softmax(xᵢ)} and {@code ŵᵢ = wᵢ / Σ w}, the output is {@code log(Σ ŵᵢ pᵢ)}; since those
+     * probabilities sum to 1, its softmax is {@code Σ ŵᵢ pᵢ} itself. Inputs are {@code [N, features]} of one size,
+     * one weight each. A probability that underflows to 0 in every input gives a logit of −∞ (softmax 0).
+     *
+     * @param weights positive and finite, one per input, in input order; copied on construction and on access
+     */
+    record ProbabilityAverage(float[] weights) implements Layer {
+        public ProbabilityAverage {
+            if (weights.length == 0) {
+                throw new IllegalArgumentException("ProbabilityAverage needs at least one weight");
+            }
+            weights = weights.clone();
+            for (float w : weights) {
+                if (!(w > 0f) || !Float.isFinite(w)) {
+                    throw new IllegalArgumentException("ProbabilityAverage weights must be positive and finite, found "
+                            + java.util.Arrays.toString(weights));
+                }
+            }
+        }
+
+        @Override
+        public float[] weights() {
+            return weights.clone();
+        }
+
+        /** The weights divided by their sum. */
+        public double[] normalizedWeights() {
+            double total = 0;
+            for (float w : weights) {
+                total += w;
+            }
+            double[] out = new double[weights.length];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = weights[i] / total;
+            }
+            return out;
+        }
+    }
+
     /** Element-wise activations. */
     enum ActivationFunction {
         RELU, SIGMOID, TANH, IDENTITY

@@ -16,7 +16,7 @@ final class ShapeRules {
 
     TensorShape outputShape(List<TensorShape> inputs) {
         Layer layer = node.layer();
-        if (!(layer instanceof Layer.Add) && inputs.size() != 1) {
+        if (!(layer instanceof Layer.Add) && !(layer instanceof Layer.ProbabilityAverage) && inputs.size() != 1) {
             throw invalid("takes one input, found " + inputs.size());
         }
         TensorShape in = inputs.getFirst();
@@ -32,6 +32,8 @@ final class ShapeRules {
             case Layer.Activation a -> in;
             case Layer.Dropout d -> in;
             case Layer.Standardize s -> standardize(s, in);
+            case Layer.FlipHorizontal f -> requireImage(in, 0);
+            case Layer.ProbabilityAverage p -> probabilityAverage(p, inputs);
         };
     }
 
@@ -80,6 +82,18 @@ final class ShapeRules {
         for (TensorShape shape : inputs) {
             if (!shape.equals(inputs.getFirst())) {
                 throw invalid("inputs " + node.inputs() + " must have equal shapes, found " + inputs);
+            }
+        }
+        return inputs.getFirst();
+    }
+
+    private TensorShape probabilityAverage(Layer.ProbabilityAverage p, List<TensorShape> inputs) {
+        if (p.weights().length != inputs.size()) {
+            throw invalid("has " + p.weights().length + " weights for " + inputs.size() + " inputs " + node.inputs());
+        }
+        for (int i = 0; i < inputs.size(); i++) {
+            if (!inputs.get(i).isFeatures() || !inputs.get(i).equals(inputs.getFirst())) {
+                throw invalid("averages [N, features] inputs of one size, its inputs " + node.inputs() + " have shapes " + inputs);
             }
         }
         return inputs.getFirst();

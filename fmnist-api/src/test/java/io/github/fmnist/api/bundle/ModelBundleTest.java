@@ -96,6 +96,85 @@ class ModelBundleTest {
         assertEquals(4, m.entry("weights.bin").orElseThrow().size());
     }
 
+    /** A composite whose payload is the bundle of {@link #classifier()} and one entry of its own. */
+    private static Classifier composite() {
+        return new FixedPayload(Map.of()) {
+            @Override
+            public void writePayload(PayloadSink sink) throws IOException {
+                ModelBundle.writeNested(sink, "member-0.fmnist", classifier());
+                sink.write("weights.txt", "1".getBytes(StandardCharsets.UTF_8));
+            }
+        };
+    }
+
+    @Test
+    void aNestedBundleIsReadBackWithItsManifestAndPayload() throws IOException {
+        Path file = dir.resolve("outer.fmnist");
+        ModelBundle.save(file, composite());
+        ModelBundle member = ModelBundle.read(file).readNested("member-0.fmnist");
+        assertEquals("fixed", member.manifest().providerId());
+        assertEquals(PROVENANCE, member.manifest().provenance());
+        assertEquals(Map.of(), member.manifest().metrics());
+        assertArrayEquals(new byte[] {1, 2, 3, 4}, member.readAllBytes("weights.bin"));
+        assertEquals(file + "!member-0.fmnist", member.path().toString());
+        IncompatibleModelException notABundle = assertThrows(IncompatibleModelException.class,
+                () -> ModelBundle.read(file).readNested("weights.txt"));
+        assertTrue(notABundle.getMessage().contains("outer.fmnist!weights.txt"), notABundle.getMessage());
+    }
+
+    @Test
+    void nestingDeeperThanTheLimitIsRefused() throws IOException {
+        Classifier nested = classifier();
+        for (int level = 0; level <= ModelBundle.MAX_NESTING; level++) {
+            Classifier inner = nested;
+            nested = new FixedPayload(Map.of()) {
+                @Override
+                public void writePayload(PayloadSink sink) throws IOException {
+                    ModelBundle.writeNested(sink, "inner.fmnist", inner);
+                }
+            };
+        }
+        Path file = dir.resolve("deep.fmnist");
+        ModelBundle.save(file, nested);
+        ModelBundle bundle = ModelBundle.read(file);
+        for (int level = 0; level < ModelBundle.MAX_NESTING; level++) {
+            bundle = bundle.readNested("inner.fmnist");
+        }
+        ModelBundle deepest = bundle;
+        TamperedModelException e = assertThrows(TamperedModelException.class, () -> deepest.readNested("inner.fmnist"));
+        assertTrue(e.getMessage().contains("at most " + ModelBundle.MAX_NESTING), e.getMessage());
+    }
+
+    @Test
+    void aTamperedNestedBundleIsRefusedNamingWhereItLies() throws IOException {
+        Path file = dir.resolve("outer.fmnist");
+        ModelBundle.save(file, composite());
+        // Change a byte of the member's payload and re-declare the member entry's size and checksum in the outer
+        // manifest, as an attacker who controls the file could: the member's own manifest still catches it.
+        ModelBundle outer = ModelBundle.read(file);
+        Path member = dir.resolve("member.fmnist");
+        Files.write(member, outer.readAllBytes("member-0.fmnist"));
+        Path tamperedMember = rewrite(member, (name, content) -> {
+            if (name.equals("payload/weights.bin")) {
+                content[0] = 7;
+            }
+            return content;
+        });
+        byte[] evil = Files.readAllBytes(tamperedMember);
+        Classifier forged = new FixedPayload(Map.of()) {
+            @Override
+            public void writePayload(PayloadSink sink) throws IOException {
+                sink.write("member-0.fmnist", evil);
+            }
+        };
+        Path forgedFile = dir.resolve("forged.fmnist");
+        ModelBundle.save(forgedFile, forged);
+        TamperedModelException e = assertThrows(TamperedModelException.class,
+                () -> ModelBundle.read(forgedFile).readNested("member-0.fmnist"));
+        assertTrue(e.getMessage().contains("forged.fmnist!member-0.fmnist") && e.getMessage().contains("SHA-256"),
+                e.getMessage());
+    }
+
     @Test
     void changedPayloadByteIsDetected() throws IOException {
         Path file = saved();

@@ -150,6 +150,50 @@ class CheckedNetworkTest {
     }
 
     @Test
+    void aFlipKeepsTheImageShapeAndAProbabilityAverageItsInputs() {
+        NetworkDescription network = new NetworkDescription("vote", List.of(
+                NetworkNode.of("flip", new Layer.FlipHorizontal(), NetworkDescription.INPUT),
+                NetworkNode.of("flat", new Layer.Flatten(), NetworkDescription.INPUT),
+                NetworkNode.of("flat.flip", new Layer.Flatten(), "flip"),
+                NetworkNode.of("a", dense(Image.PIXELS, 10), "flat"),
+                NetworkNode.of("b", dense(Image.PIXELS, 10), "flat.flip"),
+                new NetworkNode("vote", new Layer.ProbabilityAverage(new float[] {2f, 1f}), List.of("a", "b"))), "vote");
+        CheckedNetwork checked = CheckedNetwork.of(network, "test");
+        assertEquals(TensorShape.image(1, 28, 28), checked.shape("flip"));
+        assertEquals(TensorShape.features(10), checked.shape("vote"));
+        assertEquals(2.0 / 3, new Layer.ProbabilityAverage(new float[] {2f, 1f}).normalizedWeights()[0], 1e-12);
+    }
+
+    @Test
+    void aProbabilityAverageNeedsOneWeightPerInputAndFeatureInputsOfOneSize() {
+        NetworkDescription missingWeight = new NetworkDescription("vote", List.of(
+                NetworkNode.of("flat", new Layer.Flatten(), NetworkDescription.INPUT),
+                NetworkNode.of("a", dense(Image.PIXELS, 10), "flat"),
+                new NetworkNode("vote", new Layer.ProbabilityAverage(new float[] {1f}), List.of("a", "a"))), "vote");
+        assertMessage(assertThrows(InvalidInputException.class, () -> CheckedNetwork.of(missingWeight, "test")),
+                "'vote' (ProbabilityAverage)", "1 weights for 2 inputs");
+        NetworkDescription image = new NetworkDescription("vote", List.of(
+                NetworkNode.of("flat", new Layer.Flatten(), NetworkDescription.INPUT),
+                NetworkNode.of("a", dense(Image.PIXELS, 10), "flat"),
+                new NetworkNode("avg", new Layer.ProbabilityAverage(new float[] {1f, 1f}), List.of("a", NetworkDescription.INPUT)),
+                NetworkNode.of("logits", dense(10, 10), "avg")), "logits");
+        assertMessage(assertThrows(InvalidInputException.class, () -> CheckedNetwork.of(image, "test")),
+                "'avg' (ProbabilityAverage)", "[N, features] inputs of one size");
+        assertThrows(IllegalArgumentException.class, () -> new Layer.ProbabilityAverage(new float[] {1f, 0f}));
+        assertThrows(IllegalArgumentException.class, () -> new Layer.ProbabilityAverage(new float[0]));
+    }
+
+    @Test
+    void aFlipNeedsAnImage() {
+        NetworkDescription network = new NetworkDescription("flip", List.of(
+                NetworkNode.of("flat", new Layer.Flatten(), NetworkDescription.INPUT),
+                NetworkNode.of("flip", new Layer.FlipHorizontal(), "flat"),
+                NetworkNode.of("logits", dense(Image.PIXELS, 10), "flip")), "logits");
+        assertMessage(assertThrows(InvalidInputException.class, () -> CheckedNetwork.of(network, "test")),
+                "'flip' (FlipHorizontal)", "needs an [N, C, H, W] input");
+    }
+
+    @Test
     void logitsOtherThanTenScoresAreInvalid() {
         NetworkDescription network = new NetworkDescription("three", List.of(
                 NetworkNode.of("flat", new Layer.Flatten(), NetworkDescription.INPUT),

@@ -9,6 +9,7 @@ import io.github.fmnist.bench.results.ModelStatus;
 import io.github.fmnist.bench.run.BenchProfile;
 import io.github.fmnist.bench.run.BenchRunner;
 import io.github.fmnist.bench.run.BenchSettings;
+import io.github.fmnist.bench.run.CombinedRow;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -35,6 +36,10 @@ import picocli.CommandLine.ParentCommand;
                 "Up to --jobs models train at the same time (each with OMP_NUM_THREADS native threads, 1 by default,",
                 "and an equal share of the processors for Java parallel streams), started in report order; the throughput measurements and ONNX Runtime checks run afterwards, one model",
                 "at a time, while nothing else runs. Training times are wall times measured under that concurrency.",
+                "",
+                "After the seven come rows built from their trained models, with nothing retrained: ensemble (cnn + resnet,",
+                "soft voting), ensemble-tta (the same with horizontal-flip test-time augmentation) and hybrid (logistic",
+                "regression on resnet's features). Each needs its members in --models and is skipped otherwise.",
                 ""},
         footer = {"", "Examples:", "  fmnist bench --profile quick", "  fmnist bench --profile full --output results/full",
                 "  fmnist bench --models cnn,logreg --set cnn.epochs=5 --preset resnet=paper"})
@@ -50,7 +55,7 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--profile", defaultValue = "quick", paramLabel = "quick|full", description = "Default: ${DEFAULT-VALUE}.")
     String profile;
 
-    @Option(names = "--models", split = ",", paramLabel = "ID", defaultValue = "cnn,resnet,logreg,svm,rf,mlp,knn",
+    @Option(names = "--models", split = ",", paramLabel = "ID", defaultValue = "cnn,resnet,logreg,svm,rf,mlp,knn,ensemble,ensemble-tta,hybrid",
             description = "Model ids in report order; any plugin listed by 'fmnist models'. Default: ${DEFAULT-VALUE}.")
     List<String> models;
 
@@ -134,8 +139,9 @@ final class BenchCommand implements Callable<Integer> {
         }
         List<String> found = registry.models().stream().map(ModelProvider::id).toList();
         for (String id : models) {
-            if (!found.contains(id)) {
-                if (!BenchProfile.SEVEN_MODELS.contains(id)) {
+            String providerId = CombinedRow.named(id).map(CombinedRow::providerId).orElse(id);
+            if (!found.contains(providerId)) {
+                if (!BenchProfile.DEFAULT_MODELS.contains(id)) {
                     throw new UsageException("no model plugin '" + id + "'; available: " + found);
                 }
                 LOG.warn("model '{}' is not on the class path and will be reported as skipped (available: {})", id, found);

@@ -1,11 +1,13 @@
 package io.github.fmnist.bench.report;
 
+import io.github.fmnist.api.FashionClass;
 import io.github.fmnist.api.eval.ConfusedPair;
 import io.github.fmnist.api.file.AtomicFile;
 import io.github.fmnist.bench.results.BenchResults;
 import io.github.fmnist.bench.results.BenchResults.GalleryInfo;
 import io.github.fmnist.bench.results.ModelOutcome;
 import io.github.fmnist.bench.results.OnnxCheck;
+import io.github.fmnist.bench.results.SeedReference;
 import io.github.fmnist.bench.results.Throughput;
 import java.io.IOException;
 import java.io.InputStream;
@@ -80,6 +82,7 @@ public final class HtmlReportWriter implements ReportWriter {
         }
         h.append("</p>\n<h2>Per-class F1</h2>\n<div id=\"f1-heatmap\" class=\"chart\"></div>\n");
         confusions(h, r);
+        upperBody(h, r);
         timing(h, r);
         gallery(h, r);
         h.append("<script type=\"application/json\" id=\"fmnist-results\">")
@@ -136,6 +139,28 @@ public final class HtmlReportWriter implements ReportWriter {
                         .append(p.count()).append("</td><td class=\"num\">")
                         .append(String.format(Locale.ROOT, "%.1f%%", 100 * p.rateOfTrue())).append("</td></tr>\n");
             }
+        }
+        h.append("</table>\n");
+    }
+
+    private static void upperBody(StringBuilder h, BenchResults r) {
+        h.append("<h2>T-shirt/top, Shirt, Pullover, Coat</h2>\n<p class=\"note\">The seed's open question: test images of ")
+                .append("one of these four classes predicted as another (true → predicted), and Shirt's F1 beside the ")
+                .append(String.format(Locale.ROOT, "seed's %.2f.", SeedReference.SHIRT_F1)).append("</p>\n")
+                .append("<table id=\"upper-body\"><tr><th>model</th><th>Shirt F1</th><th>seed Shirt F1</th>");
+        for (FashionClass[] pair : UpperBodyConfusions.pairs()) {
+            h.append("<th>").append(esc(UpperBodyConfusions.label(pair))).append("</th>");
+        }
+        h.append("<th>all four</th></tr>\n");
+        for (ModelOutcome.Completed c : r.completed()) {
+            h.append("<tr><td>").append(esc(c.modelId())).append("</td><td class=\"num\">")
+                    .append(String.format(Locale.ROOT, "%.4f", UpperBodyConfusions.shirtF1(c.evaluation())))
+                    .append("</td><td class=\"num\">").append(String.format(Locale.ROOT, "%.2f", SeedReference.SHIRT_F1))
+                    .append("</td>");
+            for (FashionClass[] pair : UpperBodyConfusions.pairs()) {
+                h.append("<td class=\"num\">").append(c.evaluation().confusionMatrix().count(pair[0], pair[1])).append("</td>");
+            }
+            h.append("<td class=\"num\">").append(UpperBodyConfusions.total(c.evaluation())).append("</td></tr>\n");
         }
         h.append("</table>\n");
     }

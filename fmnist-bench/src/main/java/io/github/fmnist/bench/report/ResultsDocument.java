@@ -54,6 +54,7 @@ public final class ResultsDocument {
         root.put("environment", environment(r.environment()));
         root.put("classNames", FashionClass.displayNames());
         root.put("seedReportedAccuracy", new LinkedHashMap<>(SeedReference.all()));
+        root.put("seedReportedShirtF1", SeedReference.SHIRT_F1);
         List<Object> models = new ArrayList<>();
         for (ModelOutcome m : r.models()) {
             models.add(model(m));
@@ -141,6 +142,7 @@ public final class ResultsDocument {
             confusions.add(row);
         }
         m.put("topConfusions", confusions);
+        m.put("upperBodyConfusions", UpperBodyConfusions.json(e));
         List<Object> throughput = new ArrayList<>();
         for (Throughput t : c.throughput()) {
             Map<String, Object> row = new LinkedHashMap<>();

@@ -21,6 +21,10 @@ public record BenchProfile(String name, int trainPoolSize, double validationFrac
     /** The seven models of the comparison, in report order. */
     public static final List<String> SEVEN_MODELS = List.of("cnn", "resnet", "logreg", "svm", "rf", "mlp", "knn");
 
+    /** What {@code fmnist bench} runs by default: the seven, then the rows built from them ({@link CombinedRow#ALL}). */
+    public static final List<String> DEFAULT_MODELS = java.util.stream.Stream.concat(SEVEN_MODELS.stream(),
+            CombinedRow.ids().stream()).toList();
+
     /**
      * A subset and few epochs: the seven models in about two minutes on two cores (108 s measured, 5 minutes is
      * the budget). Accuracies are below the

@@ -22,9 +22,12 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -108,12 +111,27 @@ public final class BenchRunner {
         ModelTraining training = new ModelTraining(settings, prepared, parallelism.parallelism(), line, cancellation, stages);
         ExecutorService pool = Executors.newFixedThreadPool(jobs, new JobThreads());
         List<Future<Optional<TrainingResult>>> futures = new ArrayList<>();
+        Map<String, Future<Optional<TrainingResult>>> byId = new ConcurrentHashMap<>();
         try {
+            // Plain rows first, so every combined row (which waits for its members) is queued behind them.
             for (int i = 0; i < settings.models().size(); i++) {
-                int index = i;
-                String id = settings.models().get(i);
-                futures.add(pool.submit(() -> parallelism.run("fmnist-" + id,
-                        () -> trainOne(index, id, training, record, cancellation))));
+                futures.add(null);
+            }
+            for (int pass = 0; pass < 2; pass++) {
+                for (int i = 0; i < settings.models().size(); i++) {
+                    int index = i;
+                    String id = settings.models().get(i);
+                    Optional<CombinedRow> combined = CombinedRow.named(id);
+                    if (combined.isPresent() != (pass == 1)) {
+                        continue;
+                    }
+                    Future<Optional<TrainingResult>> future = pool.submit(() -> parallelism.run("fmnist-" + id,
+                            () -> combined.isPresent()
+                                    ? trainCombined(index, combined.get(), byId, training, record, cancellation)
+                                    : trainOne(index, id, training, record, cancellation)));
+                    futures.set(i, future);
+                    byId.putIfAbsent(id, future);
+                }
             }
         } finally {
             pool.shutdown();
@@ -168,6 +186,65 @@ public final class BenchRunner {
         return Optional.of(result);
     }
 
+    /**
+     * Builds a combined row from its members' saved bundles once they are trained (their futures were submitted
+     * before this task, so they are running or done), or records why it cannot.
+     */
+    private Optional<TrainingResult> trainCombined(int index, CombinedRow row, Map<String, Future<Optional<TrainingResult>>> byId,
+                                                   ModelTraining training, RunRecord record, Cancellation cancellation) {
+        Map<String, Path> bundles = new HashMap<>();
+        for (String member : row.members()) {
+            Future<Optional<TrainingResult>> future = byId.get(member);
+            if (future == null) {
+                record.set(index, pending(row.id(), row.displayName(), "built from " + String.join(" and ", row.members())
+                        + " trained in the same run; add " + member + " to --models"));
+                return Optional.empty();
+            }
+            Optional<TrainingResult> result;
+            try {
+                result = awaitUninterruptibly(future);
+            } catch (ExecutionException e) {
+                result = Optional.empty();
+            }
+            if (cancellation.isRequested()) {
+                return Optional.empty();
+            }
+            if (result.isEmpty() || !(result.get() instanceof TrainingResult.Evaluated evaluated)) {
+                record.set(index, pending(row.id(), row.displayName(), "not built: its member " + member
+                        + " did not finish training in this run"));
+                return Optional.empty();
+            }
+            bundles.put(member, evaluated.bundle());
+        }
+        if (cancellation.isRequested()) {
+            return Optional.empty();
+        }
+        Optional<ModelProvider> provider = registry.model(row.providerId());
+        if (provider.isEmpty()) {
+            String reason = "no model plugin '" + row.providerId() + "' on the class path";
+            LOG.warn("skipping {}: {}", row.id(), reason);
+            record.set(index, pending(row.id(), row.displayName(), reason));
+            return Optional.empty();
+        }
+        record.set(index, new ModelOutcome.Partial(ModelRun.notStarted(row.id(), row.displayName(),
+                provider.get().descriptor().family()), "in progress, or stopped before it finished"));
+        TrainingResult result = training.run(new ModelTraining.Row(row.id(), row.displayName(), row.hyperparameters(bundles)),
+                provider.get());
+        return Optional.of(record(index, result, record));
+    }
+
+    private static TrainingResult record(int index, TrainingResult result, RunRecord record) {
+        try {
+            record.set(index, result.outcome());
+        } catch (RuntimeException e) {
+            if (result instanceof TrainingResult.Evaluated evaluated) {
+                evaluated.close();
+            }
+            throw e;
+        }
+        return result;
+    }
+
     /** Measures the trained models one at a time in report order (unless cancelled), closing each afterwards. */
     private void measureAll(BenchSettings settings, PreparedData prepared, List<TrainingResult> trained, RunRecord record,
                             Cancellation cancellation) {
@@ -218,7 +295,15 @@ public final class BenchRunner {
         }
     }
 
+    private static ModelOutcome pending(String id, String displayName, String reason) {
+        return new ModelOutcome.Skipped(ModelRun.notStarted(id, displayName, ""), reason);
+    }
+
     private ModelOutcome pending(String id, String reason) {
+        Optional<CombinedRow> combined = CombinedRow.named(id);
+        if (combined.isPresent()) {
+            return pending(id, combined.get().displayName(), reason);
+        }
         Optional<ModelProvider> p = registry.model(id);
         return new ModelOutcome.Skipped(ModelRun.notStarted(id,
                 p.map(x -> x.descriptor().displayName()).orElse(id), p.map(x -> x.descriptor().family()).orElse("")), reason);

@@ -56,9 +56,12 @@ public record BenchSettings(BenchProfile profile, long seed, List<String> models
                 galleryExplainer, exportOnnx, count);
     }
 
-    /** The seven models with the profile's settings, Grad-CAM on the CNN, ONNX export on, {@link #defaultJobs()} jobs. */
+    /**
+     * The default models ({@link BenchProfile#DEFAULT_MODELS}) with the profile's settings, Grad-CAM on the CNN, ONNX
+     * export on, {@link #defaultJobs()} jobs.
+     */
     public static BenchSettings of(BenchProfile profile, Path outputDirectory) {
-        return new BenchSettings(profile, DEFAULT_SEED, BenchProfile.SEVEN_MODELS, outputDirectory, Map.of(), Map.of(),
+        return new BenchSettings(profile, DEFAULT_SEED, BenchProfile.DEFAULT_MODELS, outputDirectory, Map.of(), Map.of(),
                 "cnn", "gradcam", true, defaultJobs());
     }
 }

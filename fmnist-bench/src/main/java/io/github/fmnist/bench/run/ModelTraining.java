@@ -14,6 +14,7 @@ import io.github.fmnist.bench.results.ModelRun;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -51,9 +52,25 @@ final class ModelTraining {
 
     /** Trains, evaluates and saves {@code provider}'s model; the caller closes an {@link TrainingResult.Evaluated}. */
     TrainingResult run(ModelProvider provider) {
-        ModelDescriptor d = provider.descriptor();
-        HyperparameterChoice choice = HyperparameterChoice.resolve(d, settings.profile(), settings.presets().get(d.id()),
-                settings.hyperparameters().getOrDefault(d.id(), Map.of()));
+        return run(new Row(provider.id(), provider.descriptor().displayName(), Map.of()), provider);
+    }
+
+    /**
+     * A report row: its id (and bundle name), name, and the hyperparameters it fixes over the command line's
+     * (a combined row's members).
+     */
+    record Row(String id, String displayName, Map<String, String> fixed) {
+    }
+
+    /** As {@link #run(ModelProvider)}, for a row that need not be named after its provider. */
+    TrainingResult run(Row row, ModelProvider provider) {
+        ModelDescriptor provided = provider.descriptor();
+        ModelDescriptor d = new ModelDescriptor(row.id(), row.displayName(), provided.family(), provided.version(),
+                provided.description(), provided.trainable(), provided.presets());
+        Map<String, String> values = new LinkedHashMap<>(settings.hyperparameters().getOrDefault(d.id(), Map.of()));
+        values.putAll(row.fixed());
+        HyperparameterChoice choice = HyperparameterChoice.resolve(provided, settings.profile(), settings.presets().get(d.id()),
+                values);
         line.message("== " + d.id() + " (" + d.displayName() + "), preset " + choice.preset() + ": "
                 + choice.values().asText());
         TrainingProgress progress = new TrainingProgress(d.id(), line, cancellation::isRequested);

@@ -36,6 +36,20 @@ class BenchRunnerTest {
     }
 
     @Test
+    void aCombinedRowWithoutItsMembersInTheRunIsSkippedSayingWhich() throws Exception {
+        SyntheticBench bench = new SyntheticBench();
+        BenchResults results = bench.run(SyntheticBench.settings(out, List.of(ToyCentroidProvider.ID, "ensemble", "hybrid"),
+                ToyCentroidProvider.ID, "occlusion"), new Cancellation());
+        assertEquals(BenchResults.RunState.FINISHED, results.state());
+        assertInstanceOf(ModelOutcome.Completed.class, results.models().get(0));
+        ModelOutcome.Skipped ensemble = assertInstanceOf(ModelOutcome.Skipped.class, results.models().get(1));
+        assertEquals("ensemble", ensemble.modelId());
+        assertTrue(ensemble.reason().contains("add cnn to --models"), ensemble.reason());
+        ModelOutcome.Skipped hybrid = assertInstanceOf(ModelOutcome.Skipped.class, results.models().get(2));
+        assertTrue(hybrid.reason().contains("add resnet to --models"), hybrid.reason());
+    }
+
+    @Test
     void runsTheWholePipelineAndWritesEveryOutput() throws Exception {
         SyntheticBench bench = new SyntheticBench();
         BenchResults results = bench.run(SyntheticBench.settings(out, List.of(ToyCentroidProvider.ID, "no-such-plugin"),

@@ -71,6 +71,9 @@ record FeatureGeometry(double startY, double jumpY, int height, double startX, d
             case Layer.GlobalAveragePool g -> throw new NotSpatial();
             case Layer.Flatten f -> throw new NotSpatial();
             case Layer.Dense d -> throw new NotSpatial();
+            // a mirrored map runs right to left, which start and jump cannot say; a vote is not a map
+            case Layer.FlipHorizontal f -> throw new NotSpatial();
+            case Layer.ProbabilityAverage p -> throw new NotSpatial();
             default -> in; // element-wise: batch norm, activation, dropout, standardisation, residual addition
         };
         memo.put(name, out);

@@ -53,6 +53,22 @@ final class GraphBuilder {
         return name;
     }
 
+    /** Adds an int64 constant tensor (indices, axes) and returns its name. */
+    String int64Initializer(String preferred, long[] values, long... dims) {
+        String name = reserve(preferred);
+        ByteBuffer raw = ByteBuffer.allocate(values.length * Long.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+        raw.asLongBuffer().put(values);
+        TensorProto.Builder tensor = TensorProto.newBuilder()
+                .setName(name)
+                .setDataType(TensorProto.DataType.INT64_VALUE)
+                .setRawData(ByteString.copyFrom(raw.array()));
+        for (long d : dims) {
+            tensor.addDims(d);
+        }
+        graph.addInitializer(tensor);
+        return name;
+    }
+
     /** Adds a node reading {@code inputs} and writing the already reserved tensor {@code output}. */
     void node(String opType, String nodeName, List<String> inputs, String output, AttributeProto... attributes) {
         NodeProto.Builder node = NodeProto.newBuilder()

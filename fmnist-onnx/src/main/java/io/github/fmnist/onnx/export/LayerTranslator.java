@@ -9,6 +9,7 @@ import io.github.fmnist.api.network.CheckedNetwork;
 import io.github.fmnist.api.network.Layer;
 import io.github.fmnist.api.network.NetworkNode;
 import io.github.fmnist.api.network.TensorShape;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -52,6 +53,8 @@ final class LayerTranslator {
             }, in);
             case Layer.Dropout d -> in; // the identity at inference: no node at all
             case Layer.Standardize s -> standardize(node, s, in);
+            case Layer.FlipHorizontal f -> flipHorizontal(node, in);
+            case Layer.ProbabilityAverage p -> probabilityAverage(node, p, inputs);
         };
     }
 
@@ -129,6 +132,37 @@ final class LayerTranslator {
     private String unary(NetworkNode node, String op, String in) {
         String out = graph.reserve(node.name());
         graph.node(op, node.name(), List.of(in), out);
+        return out;
+    }
+
+    private String flipHorizontal(NetworkNode node, String in) {
+        int width = network.inputShapes(node).getFirst().width();
+        long[] reversed = new long[width];
+        for (int x = 0; x < width; x++) {
+            reversed[x] = width - 1 - x;
+        }
+        String indices = graph.int64Initializer(node.name() + ".columns", reversed, width);
+        String out = graph.reserve(node.name());
+        graph.node("Gather", node.name(), List.of(in, indices), out, integer("axis", 3));
+        return out;
+    }
+
+    /** Softmax of each input, scaled by its normalised weight, summed, then the logarithm. */
+    private String probabilityAverage(NetworkNode node, Layer.ProbabilityAverage p, List<String> inputs) {
+        double[] weights = p.normalizedWeights();
+        List<String> scaled = new ArrayList<>();
+        for (int i = 0; i < inputs.size(); i++) {
+            String probabilities = graph.reserve(node.name() + ".p" + i);
+            graph.node("Softmax", node.name() + ".softmax" + i, List.of(inputs.get(i)), probabilities, integer("axis", 1));
+            String weight = graph.initializer(node.name() + ".w" + i, new float[] {(float) weights[i]});
+            String product = graph.reserve(node.name() + ".wp" + i);
+            graph.node("Mul", node.name() + ".weigh" + i, List.of(probabilities, weight), product);
+            scaled.add(product);
+        }
+        String mean = graph.reserve(node.name() + ".mean");
+        graph.node("Sum", node.name() + ".sum", scaled, mean);
+        String out = graph.reserve(node.name());
+        graph.node("Log", node.name(), List.of(mean), out);
         return out;
     }
 

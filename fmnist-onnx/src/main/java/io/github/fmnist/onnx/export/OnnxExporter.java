@@ -154,6 +154,7 @@ public final class OnnxExporter {
         }
         Int8Calibration calibration = options.int8().get();
         CheckedNetwork checked = CheckedNetwork.of(exported, "ONNX export");
+        requireQuantisable(checked);
         Set<String> imageBatchNorms = checked.nodes().stream()
                 .filter(n -> n.layer() instanceof Layer.BatchNorm && checked.inputShapes(n).getFirst().isImage())
                 .map(NetworkNode::name).collect(Collectors.toSet());
@@ -173,6 +174,17 @@ public final class OnnxExporter {
         addProperty(b, QUANTIZATION_KEY + ".calibration_size", Integer.toString(calibration.images().size()));
         addProperty(b, QUANTIZATION_KEY + ".calibration_seed", Long.toString(calibration.sampleSeed()));
         return b.build();
+    }
+
+    /** The int8 rewrite knows single networks; an ensemble's voting and flipped copies are not planned for. */
+    private static void requireQuantisable(CheckedNetwork checked) {
+        for (NetworkNode node : checked.nodes()) {
+            if (node.layer() instanceof Layer.ProbabilityAverage || node.layer() instanceof Layer.FlipHorizontal) {
+                throw new UnsupportedFeatureException("int8 ONNX export of network '" + checked.description().name()
+                        + "': node '" + node.name() + "' (" + node.layer().typeName()
+                        + ") is not supported by the int8 export; export this network as float");
+            }
+        }
     }
 
     private static void addProperty(ModelProto.Builder model, String key, String value) {

@@ -10,6 +10,7 @@ import io.github.fmnist.api.model.ModelProvider;
 import io.github.fmnist.api.model.Prediction;
 import io.github.fmnist.api.model.TrainingRequest;
 import io.github.fmnist.api.registry.PluginRegistry;
+import io.github.fmnist.data.FashionMnist;
 import io.github.fmnist.data.FashionMnistData;
 import io.github.fmnist.data.split.StratifiedSample;
 import io.github.fmnist.onnx.runtime.OnnxClassifier;
@@ -44,14 +45,24 @@ final class ExportParity {
         Hyperparameters h = provider.descriptor().defaults().withAll(settings);
         LabeledDataset train = StratifiedSample.sample(data.train(), trainSize, SEED);
         LabeledDataset test = data.test().slice(0, testSize);
-        float[] images = test.images().toNormalizedNchw();
         Path bundle = dir.resolve(model + ".fmnist");
         Path onnx = dir.resolve(model + ".onnx");
 
-        float[][] expected;
         try (Classifier original = provider.trainer(h).fit(TrainingRequest.of(train, SEED))) {
-            expected = original.predictNormalized(images);
             ModelBundle.save(bundle, original);
+        }
+        return compare(bundle, test, onnx);
+    }
+
+    /** Exports {@code bundle} to {@code onnx} and compares the two runtimes on {@code test}. */
+    static Result compare(Path bundle, LabeledDataset test, Path onnx) throws Exception {
+        int testSize = test.size();
+        float[] images = test.images().toNormalizedNchw();
+        float[][] expected;
+        String model;
+        try (Classifier original = PluginRegistry.discover().loadClassifier(bundle)) {
+            expected = original.predictNormalized(images);
+            model = original.info().providerId();
         }
         OnnxExporter.exportBundle(bundle, onnx);
         float[][] actual;
@@ -72,5 +83,18 @@ final class ExportParity {
             correct += top == test.label(i) ? 1 : 0;
         }
         return new Result(model, testSize, worst, (double) sameTop1 / testSize, (double) correct / testSize, recordedProvider);
+    }
+
+    /**
+     * Parity of saved bundles on all 10,000 test images, for figures quoted in READMEs (not a test): each argument is a
+     * bundle; its ONNX file is written beside it.
+     */
+    public static void main(String[] args) throws Exception {
+        FashionMnistData data = FashionMnist.load();
+        for (String arg : args) {
+            Path bundle = Path.of(arg);
+            Path onnx = bundle.resolveSibling(bundle.getFileName().toString().replace(ModelBundle.EXTENSION, ".onnx"));
+            System.out.println(bundle.getFileName() + ": " + compare(bundle, data.test(), onnx));
+        }
     }
 }

@@ -10,6 +10,7 @@ import ai.onnxruntime.OrtSession;
 import io.github.fmnist.api.Image;
 import io.github.fmnist.api.ImageBatch;
 import io.github.fmnist.api.InvalidInputException;
+import io.github.fmnist.api.UnsupportedFeatureException;
 import io.github.fmnist.api.network.Layer;
 import io.github.fmnist.api.network.Layer.ActivationFunction;
 import io.github.fmnist.api.network.Layer.Padding;
@@ -171,6 +172,13 @@ class Int8ExportTest {
         assertEquals("percentile-99.99", BatchNormFoldingTest.property(model, OnnxExporter.QUANTIZATION_KEY + ".method"));
         assertEquals("30", BatchNormFoldingTest.property(model, OnnxExporter.QUANTIZATION_KEY + ".calibration_size"));
         assertEquals("77", BatchNormFoldingTest.property(model, OnnxExporter.QUANTIZATION_KEY + ".calibration_seed"));
+    }
+
+    @Test
+    void anEnsembleDescriptionIsRefusedByNodeRatherThanMisquantised() {
+        UnsupportedFeatureException e = assertThrows(UnsupportedFeatureException.class,
+                () -> OnnxExporter.toBytes(TestNetworks.softVote(8), Map.of(), int8(randomBatch(10, 3))));
+        assertTrue(e.getMessage().contains("'flip' (FlipHorizontal)") && e.getMessage().contains("as float"), e.getMessage());
     }
 
     @Test

@@ -42,7 +42,7 @@ class OnnxExporterTest {
 
     static Stream<NetworkDescription> networks() {
         return Stream.of(TestNetworks.residualCnn(1), TestNetworks.flattenCnn(2), TestNetworks.mlp(3),
-                TestNetworks.logisticRegression(4));
+                TestNetworks.logisticRegression(4), TestNetworks.softVote(5));
     }
 
     @ParameterizedTest(name = "{0}")

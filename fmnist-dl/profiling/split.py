@@ -6,7 +6,8 @@ Usage: split.py PROFILE.collapsed
 Two tables: where the CPU time went (all threads, by the library or work of the sampled leaf frame), and what the
 training thread was doing (by the outermost DL4J phase on its Java stack). Start-up (data loading, ND4J and
 network initialisation), the harness's own hashing and the profiler itself are counted apart and left out of the
-percentages.
+percentages, and so is the JIT compiler's thread (a warm-up cost in a short profiled run; an epoch amortises it),
+which is reported on its own.
 """
 import collections
 import sys
@@ -68,6 +69,7 @@ def main(path):
     cpu = collections.Counter()
     phases = collections.Counter()
     skipped = 0
+    jit = 0
     for line in open(path):
         stack, n = line.rsplit(' ', 1)
         n = int(n)
@@ -75,11 +77,15 @@ def main(path):
         if any(k in stack for k in STARTUP):
             skipped += n
             continue
-        cpu[where(frames)] += n
+        kind = where(frames)
+        if kind == 'JVM JIT compiler':
+            jit += n
+            continue
+        cpu[kind] += n
         if 'GraphTrainer.fit' in stack and 'CompileBroker' not in stack:
             phases[phase(stack)] += n
     total = sum(cpu.values())
-    print(f'{total} samples in training, {skipped} in start-up/harness (left out)\n')
+    print(f'{total} samples in training, {jit} in the JIT compiler and {skipped} in start-up/harness (left out)\n')
     print('| where the CPU time went (all threads) | share |\n|---|---|')
     for k, v in cpu.most_common():
         print(f'| {k} | {100.0 * v / total:.1f} % |')

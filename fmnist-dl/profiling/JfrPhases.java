@@ -38,6 +38,7 @@ public final class JfrPhases {
         long gcCount = 0;
         long allocated = 0;
         long total = 0;
+        long recomputed = 0;
         for (RecordedEvent e : RecordingFile.readAllEvents(Path.of(args[0]))) {
             String type = e.getEventType().getName();
             if (type.equals("jdk.GarbageCollection")) {
@@ -58,6 +59,10 @@ public final class JfrPhases {
                     continue;
                 }
                 total++;
+                if (frames.stream().anyMatch(f -> f.endsWith("MKLDNNConvHelper.preOutput"))
+                        && frames.stream().anyMatch(f -> f.endsWith("ConvolutionLayer.backpropGradient"))) {
+                    recomputed++;
+                }
                 boolean inFit = frames.stream().anyMatch(f -> f.contains("ComputationGraph.fit"));
                 String phase = inFit ? "other inside fit (solver, workspace set-up, clearing)"
                         : "Java-side batching, augmentation, array creation, events";
@@ -83,6 +88,7 @@ public final class JfrPhases {
         long t = total;
         phases.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
                 .forEach(p -> System.out.printf(Locale.ROOT, "| %s | %.1f %% |%n", p.getKey(), 100.0 * p.getValue() / t));
+        System.out.printf(Locale.ROOT, "%nconvolution forward passes recomputed inside backprop: %.1f %%%n", 100.0 * recomputed / t);
         System.out.println("\nby DL4J layer method (innermost on the stack):");
         layers.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(14)
                 .forEach(p -> System.out.printf(Locale.ROOT, "  %5.1f %% %s%n", 100.0 * p.getValue() / t, p.getKey()));

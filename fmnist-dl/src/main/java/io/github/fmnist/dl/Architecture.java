@@ -4,6 +4,7 @@ import java.util.List;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.WorkspaceMode;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.LossLayer;
@@ -33,14 +34,17 @@ interface Architecture {
      */
     List<String> convolutionLayers();
 
-    /** A graph builder with what every layout shares: seed, float precision, Glorot-uniform initialisation (Keras' default, as in the seed), Adam and weight decay. */
+    /** A graph builder with what every layout shares: seed, float precision, Glorot-uniform initialisation (Keras' default, as in the seed), Adam, weight decay and workspaces. */
     static ComputationGraphConfiguration.GraphBuilder start(long seed, TrainingSettings settings) {
         NeuralNetConfiguration.Builder builder = new NeuralNetConfiguration.Builder()
                 .seed(seed)
                 .dataType(DataType.FLOAT)
                 .weightInit(WeightInit.XAVIER_UNIFORM)
                 .updater(new Adam(settings.learningRate()))
-                .convolutionMode(ConvolutionMode.Truncate);
+                .convolutionMode(ConvolutionMode.Truncate)
+                // DL4J's defaults, stated: activations and working memory in reused workspaces, not per-step arrays.
+                .trainingWorkspaceMode(WorkspaceMode.ENABLED)
+                .inferenceWorkspaceMode(WorkspaceMode.ENABLED);
         if (settings.weightDecay() > 0) {
             builder.weightDecay(settings.weightDecay(), true);
         }

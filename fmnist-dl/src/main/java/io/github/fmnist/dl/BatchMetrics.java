@@ -15,8 +15,8 @@ final class BatchMetrics extends BaseTrainingListener {
     private int correct;
     private double lossSum;
 
-    /** The labels of the batch about to be fitted. */
-    void expect(int[] batchLabels) {
+    /** The labels of the batch about to be fitted: the first {@code size} of {@code batchLabels}. */
+    void expect(int[] batchLabels, int size) {
         labels = batchLabels;
         correct = 0;
         lossSum = 0;

@@ -1,7 +1,5 @@
 package io.github.fmnist.dl;
 
-import io.github.fmnist.api.Image;
-import io.github.fmnist.api.ImageBatch;
 import io.github.fmnist.api.LabeledDataset;
 import io.github.fmnist.api.TrainingCancelledException;
 import io.github.fmnist.api.model.Classifier;
@@ -11,15 +9,14 @@ import io.github.fmnist.api.model.Trainer;
 import io.github.fmnist.api.model.TrainingEvent;
 import io.github.fmnist.api.model.TrainingListener;
 import io.github.fmnist.api.model.TrainingRequest;
-import io.github.fmnist.data.augment.Augmenter;
 import io.github.fmnist.data.batch.MiniBatches;
 import io.github.fmnist.data.split.StratifiedSplit;
 import io.github.fmnist.data.split.TrainValidationSplit;
 import java.time.Duration;
 import java.util.List;
+import org.deeplearning4j.nn.conf.CacheMode;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,10 +34,18 @@ final class GraphTrainer implements Trainer {
     private final TrainingSettings settings;
     private final Architecture architecture;
 
+    private final BatchSource.Loop loop;
+
     GraphTrainer(ModelInfo info, TrainingSettings settings, Architecture architecture) {
+        this(info, settings, architecture, BatchSource.Loop.PREFETCHING);
+    }
+
+    /** A trainer whose mini-batches are built as {@code loop} says; tests compare the two loops. */
+    GraphTrainer(ModelInfo info, TrainingSettings settings, Architecture architecture, BatchSource.Loop loop) {
         this.info = info;
         this.settings = settings;
         this.architecture = architecture;
+        this.loop = loop;
     }
 
     @Override
@@ -62,55 +67,67 @@ final class GraphTrainer implements Trainer {
         Nd4j.getRandom().setSeed(request.seed());
         BatchMetrics batchMetrics = new BatchMetrics();
         network.setListeners(batchMetrics);
-        Augmenter augmenter = settings.augmenter();
+        BatchMaker maker = new BatchMaker(train, settings.augmenter(), settings.augments(), request.seed());
         long batchesPerEpoch = (train.size() + settings.batchSize() - 1) / settings.batchSize();
         listener.onEvent(new TrainingEvent.Started(info.providerId(), settings.epochs(), batchesPerEpoch));
-        LOG.info("training {} on {} examples ({} validation), {}", info.providerId(), train.size(), validation.size(), settings);
+        LOG.info("training {} on {} examples ({} validation), {}, batches {}", info.providerId(), train.size(),
+                validation.size(), settings, loop);
 
         double bestLoss = Double.POSITIVE_INFINITY;
         int bestEpoch = 0;
         INDArray bestParameters = null;
         int lastEpoch = 0;
-        for (int epoch = 0; epoch < settings.epochs(); epoch++) {
-            long epochStart = System.nanoTime();
-            network.setLearningRate(settings.schedule().rate(settings.learningRate(), epoch, settings.epochs()));
-            List<int[]> batches = MiniBatches.shuffled(train.size(), settings.batchSize(), request.seed(), epoch);
-            double lossSum = 0;
-            long correct = 0;
-            for (int b = 0; b < batches.size(); b++) {
-                if (listener.isCancelled()) {
-                    throw new TrainingCancelledException(info.providerId() + " training cancelled in epoch " + (epoch + 1));
-                }
-                int[] indices = batches.get(b);
-                LabeledDataset batch = train.select(indices);
-                ImageBatch images = settings.augments()
-                        ? augmenter.apply(batch.images(), mix(request.seed(), epoch, b)) : batch.images();
-                int[] labels = batch.labels();
-                batchMetrics.expect(labels);
-                fitBatch(network, images, labels);
-                lossSum += batchMetrics.lossSum();
-                correct += batchMetrics.correct();
-                listener.onEvent(new TrainingEvent.Iteration(epoch + 1, b + 1, batchMetrics.lossSum() / labels.length));
-            }
-            EvaluationResult held = validation.isEmpty() ? EvaluationResult.NONE : EvaluationResult.of(network, validation);
-            EpochMetrics metrics = new EpochMetrics(epoch + 1, lossSum / train.size(), (double) correct / train.size(),
-                    held.loss(), held.accuracy(), Duration.ofNanos(System.nanoTime() - epochStart));
-            LOG.info("{} {}", info.providerId(), metrics);
-            listener.onEvent(new TrainingEvent.EpochCompleted(metrics));
-            lastEpoch = epoch + 1;
-            if (settings.patience() > 0 && metrics.hasValidation()) {
-                if (metrics.validationLoss() < bestLoss) {
-                    bestLoss = metrics.validationLoss();
-                    bestEpoch = epoch + 1;
-                    if (bestParameters != null) {
-                        bestParameters.close();
+        int capacity = Math.min(settings.batchSize(), train.size());
+        HostBatch[] buffers = {new HostBatch(capacity), new HostBatch(capacity)};
+        // Caching each convolution's pre-activation during the training forward pass spares DL4J recomputing it in
+        // backprop (the same oneDNN call on the same input, so the same bits). Reset to NONE afterwards: the saved
+        // configuration stays as before and inference never sees a cached array.
+        CacheMode cache = loop.reusesAndCaches() ? CacheMode.DEVICE : CacheMode.NONE;
+        network.getConfiguration().setCacheMode(cache);
+        network.setCacheMode(cache);
+        try (BatchArrays arrays = new BatchArrays(capacity, loop.reusesAndCaches())) {
+            for (int epoch = 0; epoch < settings.epochs(); epoch++) {
+                long epochStart = System.nanoTime();
+                network.setLearningRate(settings.schedule().rate(settings.learningRate(), epoch, settings.epochs()));
+                List<int[]> batches = MiniBatches.shuffled(train.size(), settings.batchSize(), request.seed(), epoch);
+                double lossSum = 0;
+                long correct = 0;
+                try (BatchSource source = loop.open(maker, epoch, batches, buffers)) {
+                    for (int b = 0; b < batches.size(); b++) {
+                        if (listener.isCancelled()) {
+                            throw new TrainingCancelledException(info.providerId() + " training cancelled in epoch " + (epoch + 1));
+                        }
+                        HostBatch batch = source.next();
+                        batchMetrics.expect(batch.labels(), batch.size());
+                        network.fit(arrays.load(batch));
+                        lossSum += batchMetrics.lossSum();
+                        correct += batchMetrics.correct();
+                        listener.onEvent(new TrainingEvent.Iteration(epoch + 1, b + 1, batchMetrics.lossSum() / batch.size()));
                     }
-                    bestParameters = network.params().dup();
-                } else if (epoch + 1 - bestEpoch >= settings.patience()) {
-                    LOG.info("{}: no better validation loss for {} epochs, stopping", info.providerId(), settings.patience());
-                    break;
+                }
+                EvaluationResult held = validation.isEmpty() ? EvaluationResult.NONE : EvaluationResult.of(network, validation);
+                EpochMetrics metrics = new EpochMetrics(epoch + 1, lossSum / train.size(), (double) correct / train.size(),
+                        held.loss(), held.accuracy(), Duration.ofNanos(System.nanoTime() - epochStart));
+                LOG.info("{} {}", info.providerId(), metrics);
+                listener.onEvent(new TrainingEvent.EpochCompleted(metrics));
+                lastEpoch = epoch + 1;
+                if (settings.patience() > 0 && metrics.hasValidation()) {
+                    if (metrics.validationLoss() < bestLoss) {
+                        bestLoss = metrics.validationLoss();
+                        bestEpoch = epoch + 1;
+                        if (bestParameters != null) {
+                            bestParameters.close();
+                        }
+                        bestParameters = network.params().dup();
+                    } else if (epoch + 1 - bestEpoch >= settings.patience()) {
+                        LOG.info("{}: no better validation loss for {} epochs, stopping", info.providerId(), settings.patience());
+                        break;
+                    }
                 }
             }
+        } finally {
+            network.getConfiguration().setCacheMode(CacheMode.NONE);
+            network.setCacheMode(CacheMode.NONE);
         }
         int keptEpoch = lastEpoch;
         if (bestParameters != null) {
@@ -124,25 +141,5 @@ final class GraphTrainer implements Trainer {
         listener.onEvent(new TrainingEvent.Finished(Duration.ofNanos(System.nanoTime() - started), keptEpoch));
         return new GraphClassifier(info.withProvenance(request.provenance(lastEpoch, threads)), network,
                 architecture.convolutionLayers());
-    }
-
-    private static void fitBatch(ComputationGraph network, ImageBatch images, int[] labels) {
-        int n = labels.length;
-        float[] oneHot = new float[n * 10];
-        for (int i = 0; i < n; i++) {
-            oneHot[i * 10 + labels[i]] = 1;
-        }
-        try (INDArray features = Nd4j.create(images.toNormalizedNchw(), new long[] {n, 1, Image.SIDE, Image.SIDE}, 'c');
-             INDArray targets = Nd4j.create(oneHot, new long[] {n, 10}, 'c')) {
-            network.fit(new DataSet(features, targets));
-        }
-    }
-
-    /** A seed for augmenting batch {@code batch} of {@code epoch}, distinct for every pair. */
-    private static long mix(long seed, int epoch, int batch) {
-        long z = seed + 0x9E3779B97F4A7C15L * (((long) epoch << 32) | batch) + 0x632BE59BD9B4E019L;
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
     }
 }

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,6 +18,7 @@ import org.slf4j.LoggerFactory;
 final class ExecutorSessions {
     private static final Logger LOG = LoggerFactory.getLogger(ExecutorSessions.class);
     private static final Map<String, OnnxClassifier> OPEN = new ConcurrentHashMap<>();
+    private static final AtomicLong OPENINGS = new AtomicLong();
 
     static {
         Runtime.getRuntime().addShutdownHook(new Thread(ExecutorSessions::closeAll, "fmnist-spark-close-sessions"));
@@ -30,6 +32,7 @@ final class ExecutorSessions {
         return OPEN.computeIfAbsent(source.key(), key -> {
             try {
                 OnnxClassifier opened = source.open(OnnxRuntimeOptions.defaults().withIntraOpThreads(intraOpThreads));
+                OPENINGS.incrementAndGet();
                 LOG.info("opened {} for this executor ({} intra-op threads)", source, intraOpThreads);
                 return opened;
             } catch (IOException e) {
@@ -38,9 +41,9 @@ final class ExecutorSessions {
         });
     }
 
-    /** How many sessions this JVM holds. */
-    static int openCount() {
-        return OPEN.size();
+    /** How many sessions this JVM has opened so far. */
+    static long openings() {
+        return OPENINGS.get();
     }
 
     /** Closes every session; a later task opens a new one. Must not overlap running tasks. */

@@ -128,11 +128,13 @@ public final class SparkPhotoClassifier implements Serializable {
     /**
      * Reads {@code pathOrGlob} (a folder, a file or a glob, any Hadoop file system) with Spark's {@code binaryFile}
      * source and classifies every file in it. Only file names and bytes are read; a file that is not a picture
-     * becomes an error row.
+     * becomes an error row, and so does an empty file, which Spark's file sources would otherwise skip silently
+     * (finding those runs one job over the file names when this is called).
      */
     public Dataset<Row> classifyFiles(SparkSession spark, String pathOrGlob) {
         Dataset<Row> files = spark.read().format("binaryFile").load(pathOrGlob);
-        return classify(files, BINARY_FILE_PATH, BINARY_FILE_CONTENT);
+        return classify(files, BINARY_FILE_PATH, BINARY_FILE_CONTENT)
+                .union(EmptyFiles.of(spark, files, BINARY_FILE_PATH));
     }
 
     /**

@@ -16,9 +16,9 @@ import java.util.zip.CRC32;
 import javax.imageio.ImageIO;
 
 /** Picture files made from Fashion-MNIST test images (never committed: written into a temporary folder). */
-final class TestPictures {
+public final class TestPictures {
     /** How a picture is stored. */
-    enum Format {
+    public enum Format {
         /** The 28×28 image as a PNG. */
         PNG_28,
         /** Enlarged 4× (112×112), PNG. */
@@ -31,7 +31,7 @@ final class TestPictures {
     }
 
     /** Writes the first {@code count} test images into {@code folder}, cycling through {@code formats}; returns the files. */
-    static List<Path> write(Path folder, int count, Format... formats) throws IOException {
+    public static List<Path> write(Path folder, int count, Format... formats) throws IOException {
         LabeledDataset test = FashionMnist.load().test();
         Files.createDirectories(folder);
         List<Path> files = new ArrayList<>(count);

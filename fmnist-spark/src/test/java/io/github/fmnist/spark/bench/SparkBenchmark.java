@@ -26,7 +26,8 @@ import org.apache.spark.sql.SparkSession;
  * Images per second: Spark local[N] against the single-JVM library on the same files, and where the time goes.
  * Not a test; run under the shared lock:
  * {@code flock /work/heavy.lock ./mvnw -q -pl fmnist-spark -am -Pbenchmark verify -DskipTests}
- * ({@code -Dbench.pictures=6000 -Dbench.model=resnet -Dbench.rounds=3 -Dbench.master=local[2]}).
+ * ({@code -Dbench.pictures=6000 -Dbench.model=resnet -Dbench.rounds=3 -Dbench.master=local[2] -Dbench.formats=PNG_28,JPEG_224
+ * -Dbench.sparkThreads=0 -Dbench.single=true}; sparkThreads 0 means the executor's cores).
  */
 public final class SparkBenchmark {
     private SparkBenchmark() {
@@ -37,9 +38,13 @@ public final class SparkBenchmark {
         String model = System.getProperty("bench.model", "resnet");
         int rounds = Integer.getInteger("bench.rounds", 3);
         String master = System.getProperty("bench.master", "local[2]");
+        int sparkThreads = Integer.getInteger("bench.sparkThreads", 0);
+        boolean single = Boolean.parseBoolean(System.getProperty("bench.single", "true"));
+        List<TestPictures.Format> formats = java.util.Arrays.stream(System.getProperty("bench.formats", "PNG_28,JPEG_224")
+                .split(",")).map(String::trim).map(TestPictures.Format::valueOf).toList();
         Path root = Files.createTempDirectory("fmnist-spark-bench-");
         try {
-            for (TestPictures.Format format : List.of(TestPictures.Format.PNG_28, TestPictures.Format.JPEG_224)) {
+            for (TestPictures.Format format : formats) {
                 Path folder = root.resolve(format.name().toLowerCase(Locale.ROOT));
                 List<Path> files = TestPictures.write(folder, count, format);
                 long bytes = 0;
@@ -47,11 +52,11 @@ public final class SparkBenchmark {
                     bytes += Files.size(f);
                 }
                 say("%n== %d %s pictures, %.1f MB, model %s, %s ==", count, format, bytes / 1e6, model, master);
-                for (int round = 1; round <= rounds; round++) {
+                for (int round = 1; single && round <= rounds; round++) {
                     photoClassifier(files, model, round);
                     batchedSingleJvm(files, model, round);
                 }
-                spark(folder, model, rounds, master);
+                spark(folder, model, rounds, master, sparkThreads);
             }
         } finally {
             delete(root);
@@ -107,7 +112,7 @@ public final class SparkBenchmark {
         }
     }
 
-    private static void spark(Path folder, String model, int rounds, String master) throws IOException {
+    private static void spark(Path folder, String model, int rounds, String master, int threads) throws IOException {
         SparkSession spark = SparkSession.builder().appName("fmnist-spark benchmark").master(master)
                 .config("spark.ui.enabled", "false")
                 .config("spark.driver.host", "127.0.0.1")
@@ -121,11 +126,11 @@ public final class SparkBenchmark {
                 Path out = Files.createTempDirectory("fmnist-spark-bench-out-");
                 Files.delete(out);
                 long start = System.nanoTime();
-                SparkPhotoClassifier.of(ModelSource.zoo(model)).withTimings(timings)
+                SparkPhotoClassifier.of(ModelSource.zoo(model)).withIntraOpThreads(threads).withTimings(timings)
                         .classifyFiles(spark, folder.toString()).write().parquet(out.toString());
                 double s = (System.nanoTime() - start) / 1e9;
-                say("round %d  Spark %s, %d partitions, write Parquet:         %8.0f img/s (%.2f s wall); %s",
-                        round, master, partitions, timings.classified() / s, s, timings);
+                say("round %d  Spark %s, %d partitions, %s intra-op threads, write Parquet: %8.0f img/s (%.2f s wall); %s",
+                        round, master, partitions, threads == 0 ? "executor-core" : String.valueOf(threads), timings.classified() / s, s, timings);
                 delete(out);
             }
         } finally {

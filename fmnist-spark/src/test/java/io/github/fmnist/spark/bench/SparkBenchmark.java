@@ -133,9 +133,20 @@ public final class SparkBenchmark {
                         round, master, partitions, threads == 0 ? "executor-core" : String.valueOf(threads), timings.classified() / s, s, timings);
                 delete(out);
             }
+            say("peak resident memory of this JVM so far: %s; heap in use now %.0f MB", peakRss(),
+                    (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) / 1e6);
         } finally {
             spark.stop();
         }
+    }
+
+    private static String peakRss() throws IOException {
+        Path status = Path.of("/proc/self/status");
+        if (!Files.isReadable(status)) {
+            return "unknown";
+        }
+        return Files.readAllLines(status).stream().filter(l -> l.startsWith("VmHWM:"))
+                .map(l -> l.substring(6).trim()).findFirst().orElse("unknown");
     }
 
     private static void say(String format, Object... args) {

@@ -3,7 +3,6 @@ package io.github.fmnist.spark;
 import io.github.fmnist.api.Image;
 import io.github.fmnist.api.model.Prediction;
 import io.github.fmnist.data.imageio.ImageImporter;
-import io.github.fmnist.onnx.runtime.OnnxClassifier;
 import java.awt.image.BufferedImage;
 import java.util.ArrayDeque;
 import java.util.Iterator;
@@ -15,7 +14,8 @@ import org.apache.spark.sql.Row;
 /**
  * The per-partition work: reads rows of (path, picture bytes) in batches, decodes and imports each picture, runs the
  * batch's readable pictures through the executor's shared session in one call, and returns one result row per input
- * row, in input order. A picture that fails to decode or import becomes an error row; the task goes on.
+ * row, in input order. A picture that fails to decode or import becomes an error row; the task goes on. The session
+ * is opened by the first batch with a readable picture, so a partition without one opens none.
  *
  * <p>Serialised with the task: it holds only settings, never a session.
  */
@@ -44,16 +44,15 @@ final class PartitionClassifier implements MapPartitionsFunction<Row, Row> {
     @Override
     public Iterator<Row> call(Iterator<Row> pictures) {
         if (!pictures.hasNext()) {
-            return pictures; // an empty partition opens no session
+            return pictures;
         }
-        int threads = intraOpThreads > 0 ? intraOpThreads : ExecutorCores.current();
-        return new Batches(pictures, ExecutorSessions.get(model, threads));
+        return new Batches(pictures, intraOpThreads > 0 ? intraOpThreads : ExecutorCores.current());
     }
 
     /** Rows out, one batch at a time, so a partition never holds more than one batch of pictures. */
     private final class Batches implements Iterator<Row> {
         private final Iterator<Row> in;
-        private final OnnxClassifier session;
+        private final int threads;
         private final PictureDecoder decoder = new PictureDecoder(maxPixels);
         private final ImageImporter importer = new ImageImporter(maxPixels, objectSize);
         private final Queue<Row> ready = new ArrayDeque<>();
@@ -62,9 +61,9 @@ final class PartitionClassifier implements MapPartitionsFunction<Row, Row> {
         private final Throwable[] problems = new Throwable[batchSize];
         private final float[] nchw = new float[batchSize * Image.PIXELS];
 
-        Batches(Iterator<Row> in, OnnxClassifier session) {
+        Batches(Iterator<Row> in, int threads) {
             this.in = in;
-            this.session = session;
+            this.threads = threads;
         }
 
         @Override
@@ -96,7 +95,7 @@ final class PartitionClassifier implements MapPartitionsFunction<Row, Row> {
                     images[count] = image;
                     image.writeNormalized(nchw, readable * Image.PIXELS);
                     readable++;
-                } catch (RuntimeException | OutOfMemoryError e) {
+                } catch (RuntimeException e) {
                     problems[count] = e;
                     if (timings != null) {
                         timings.addFailure();
@@ -130,7 +129,7 @@ final class PartitionClassifier implements MapPartitionsFunction<Row, Row> {
         private float[][] infer(int readable) {
             long start = System.nanoTime();
             float[] input = readable == batchSize ? nchw : java.util.Arrays.copyOf(nchw, readable * Image.PIXELS);
-            float[][] out = session.predictNormalized(input);
+            float[][] out = ExecutorSessions.predict(model, threads, input);
             if (timings != null) {
                 timings.addInference(System.nanoTime() - start, readable);
             }

@@ -36,8 +36,8 @@ import org.apache.spark.sql.types.StructField;
  *
  * <h2>Thread-safety and closing</h2>
  * Instances are immutable settings and may be shared between threads and jobs. The executor sessions live until
- * their JVM exits (a shutdown hook closes them), so successive jobs of one application reuse them; nothing needs
- * closing by the caller. Results are computed again by every action on the returned DataFrame: cache it or write it
+ * their JVM exits, so successive jobs of one application reuse them; a shutdown hook closes them once no prediction
+ * is running (waiting at most 10 s), and nothing needs closing by the caller. Results are computed again by every action on the returned DataFrame: cache it or write it
  * once.
  */
 public final class SparkPhotoClassifier implements Serializable {
@@ -96,7 +96,10 @@ public final class SparkPhotoClassifier implements Serializable {
         return new SparkPhotoClassifier(model, n, top, intraOpThreads, maxPixels, objectSize, timings);
     }
 
-    /** This classifier's sessions using {@code n} intra-op threads; 0 means the executor's cores. */
+    /**
+     * This classifier's sessions using {@code n} intra-op threads; 0 means the executor's cores. An executor that
+     * already has a session for the model keeps the thread count it was opened with.
+     */
     public SparkPhotoClassifier withIntraOpThreads(int n) {
         return new SparkPhotoClassifier(model, batchSize, top, n, maxPixels, objectSize, timings);
     }

@@ -79,6 +79,7 @@ final class OneDotXBundles {
                 original = new SmileForest(info, forest);
             }
             case MlpProvider.ID -> {
+                OpenBlas.require("MLP training"); // as MlpProvider does: loads the bundled OpenBLAS first
                 ExportableMlp mlp = new MlpTrainer(defaults ? 256 : 32, defaults ? 20 : 2, 32, 0.01, 0.9, 0, true).fit(train, labels, LabeledDataset.empty(), 7L, reporter);
                 model = mlp;
                 original = new MlpClassifier(info, mlp);

@@ -34,7 +34,7 @@ import java.util.Map;
  * (intra-op and DL4J threads, default 2), {@code bench.seconds} (per cell and round, default 1),
  * {@code bench.rounds} (default 5), {@code bench.calibration}
  * (calibration images, default 1,000), {@code bench.seed} (their stratified sample's seed, default 42),
- * {@code bench.methods} (comma-separated calibration methods, default {@code min-max}), {@code bench.unfolded}
+ * {@code bench.methods} (comma-separated calibration methods, default the library's, {@code percentile-99.99}), {@code bench.unfolded}
  * ({@code true} adds the float export without BatchNorm folding), {@code bench.splitRuns} (if positive, every ONNX
  * variant again with each call cut into runs of at most that many images), {@code bench.dl4j} ({@code false} skips DL4J's
  * throughput).
@@ -54,7 +54,7 @@ public final class Int8Benchmark {
         long seed = Long.getLong("bench.seed", 42L);
         boolean dl4j = Boolean.parseBoolean(System.getProperty("bench.dl4j", "true"));
         int splitRuns = Integer.getInteger("bench.splitRuns", 0);
-        List<CalibrationMethod> methods = Arrays.stream(System.getProperty("bench.methods", "min-max").split(","))
+        List<CalibrationMethod> methods = Arrays.stream(System.getProperty("bench.methods", CalibrationMethod.defaultMethod().label()).split(","))
                 .map(String::trim).map(CalibrationMethod::parse).toList();
         FashionMnistData data = FashionMnist.load();
         LabeledDataset calibration = StratifiedSample.sample(data.train(), calibrationSize, seed);

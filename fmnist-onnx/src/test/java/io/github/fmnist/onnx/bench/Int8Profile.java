@@ -50,7 +50,7 @@ public final class Int8Profile {
         FashionMnistData data = FashionMnist.load();
         LabeledDataset calibration = StratifiedSample.sample(data.train(), Integer.getInteger("bench.calibration", 1_000),
                 Long.getLong("bench.seed", 42L));
-        CalibrationMethod method = CalibrationMethod.parse(System.getProperty("bench.method", "min-max"));
+        CalibrationMethod method = CalibrationMethod.parse(System.getProperty("bench.method", CalibrationMethod.defaultMethod().label()));
         float[] pixels = Arrays.copyOf(data.test().images().toNormalizedNchw(), batch * Image.PIXELS);
         for (String bundle : args) {
             Path path = Path.of(bundle);

@@ -26,10 +26,12 @@ final class ItemSegmenter {
     static final double WHITE_PERCENTILE = 0.999;
 
     /**
-     * What segmentation found: the item's mask, its difference picture, the background model, and the difference
-     * that became white.
+     * What segmentation found: the item's mask, its difference picture, the background model, the difference that
+     * became white, and the shade: pixels of the mask that are the cast shadow showing through the item (thin
+     * shadow-like parts, when a shadow was found), which count as black.
      */
-    record Segmentation(BinaryMask item, GrayPicture difference, BackgroundModel background, float white) {
+    record Segmentation(BinaryMask item, GrayPicture difference, BackgroundModel background, float white,
+            BinaryMask shade) {
     }
 
     private ItemSegmenter() {
@@ -80,8 +82,16 @@ final class ItemSegmenter {
             grown = Morphology.reconstruct(item, faint.and(near).or(faintShadowLike.and(outline)));
         }
         BinaryMask support = HoleFilling.fill(grown);
+        BinaryMask shade = BinaryMask.empty(w, h);
+        if (item != region) {
+            // a shadow was taken off: where it shows through gaps in the item, it is not the item's brightness
+            BinaryMask thick = ShadowSuppression.thick(support, difference, longer);
+            for (int i = 0; i < w * h; i++) {
+                shade.set(i, support.get(i) && difference.shadowLike(i) && !thick.get(i));
+            }
+        }
         float white = whiteLevel(difference, support);
-        return new Segmentation(support, intensity(difference, support, white), background, white);
+        return new Segmentation(support, intensity(difference, support, shade, white), background, white, shade);
     }
 
     /** The item's near-brightest difference: the {@link #WHITE_PERCENTILE} of the differences in its support. */
@@ -98,12 +108,12 @@ final class ItemSegmenter {
         return Math.max(1f, inside[Math.min(inside.length - 1, (int) (WHITE_PERCENTILE * inside.length))]);
     }
 
-    /** The differences inside the support, scaled so {@code white} is 255; 0 elsewhere. */
-    private static GrayPicture intensity(DifferenceMap difference, BinaryMask support, float white) {
+    /** The differences inside the support and out of the shade, scaled so {@code white} is 255; 0 elsewhere. */
+    private static GrayPicture intensity(DifferenceMap difference, BinaryMask support, BinaryMask shade, float white) {
         int n = support.width() * support.height();
         float[] values = new float[n];
         for (int i = 0; i < n; i++) {
-            values[i] = support.get(i) ? Math.min(255f, difference.distance(i) * 255f / white) : 0f;
+            values[i] = support.get(i) && !shade.get(i) ? Math.min(255f, difference.distance(i) * 255f / white) : 0f;
         }
         return GrayPicture.of(support.width(), support.height(), values);
     }

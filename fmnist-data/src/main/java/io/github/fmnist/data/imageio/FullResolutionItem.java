@@ -34,7 +34,7 @@ final class FullResolutionItem {
             int my = Math.min(work.height() - 1, (int) ((top + y) * sy));
             for (int x = 0; x < w; x++) {
                 int mx = Math.min(work.width() - 1, (int) ((left + x) * sx));
-                if (!mask.get(mx, my)) {
+                if (!mask.get(mx, my) || item.shade().get(mx, my)) {
                     continue;
                 }
                 double wx = (left + x + 0.5) * sx - 0.5;

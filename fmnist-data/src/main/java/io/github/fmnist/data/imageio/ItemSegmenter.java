@@ -3,7 +3,10 @@ package io.github.fmnist.data.imageio;
 import io.github.fmnist.data.imageio.ConnectedRegions.Region;
 
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * Separates the item from its background: background model from the border, difference from it, soft shadows
@@ -26,10 +29,12 @@ final class ItemSegmenter {
     static final double WHITE_PERCENTILE = 0.999;
 
     /**
-     * What segmentation found: the item's mask, its difference picture, the background model, and the difference
-     * that became white.
+     * What segmentation found: the item's mask, its difference picture, the background model, the difference that
+     * became white, and the shade: pixels of the mask that are the cast shadow showing through the item (thin
+     * shadow-like parts, when a shadow was found), which count as black.
      */
-    record Segmentation(BinaryMask item, GrayPicture difference, BackgroundModel background, float white) {
+    record Segmentation(BinaryMask item, GrayPicture difference, BackgroundModel background, float white,
+            BinaryMask shade) {
     }
 
     private ItemSegmenter() {
@@ -37,51 +42,80 @@ final class ItemSegmenter {
 
     /** @throws NoItemFoundException if nothing in {@code picture} stands out from the background */
     static Segmentation segment(ColourPicture picture, String source) {
-        int w = picture.width();
-        int h = picture.height();
         BackgroundModel background = BackgroundModel.fit(picture);
         DifferenceMap difference = DifferenceMap.of(picture, background);
         float threshold = Math.max(MIN_CONTRAST, THRESHOLD_WIDTHS * background.noise());
+        ChosenRegion chosen = chooseRegion(difference, threshold, source);
+        BinaryMask item = ShadowSuppression.apply(chosen.mask(), difference, chosen.longerSide());
+        boolean shadowTakenOff = item != chosen.mask();
+        BinaryMask support = HoleFilling.fill(growRim(item, difference, threshold, chosen.longerSide(),
+                shadowTakenOff));
+        BinaryMask shade = shadowTakenOff ? shade(support, difference, chosen.longerSide())
+                : BinaryMask.empty(support.width(), support.height());
+        float white = whiteLevel(difference, support);
+        return new Segmentation(support, intensity(difference, support, shade, white), background, white, shade);
+    }
+
+    /** The item's region (holes filled) and the longer side of its main part's box. */
+    private record ChosenRegion(BinaryMask mask, int longerSide) {
+    }
+
+    private static ChosenRegion chooseRegion(DifferenceMap difference, float threshold, String source) {
+        int w = difference.width();
+        int h = difference.height();
         BinaryMask candidate = BinaryMask.empty(w, h);
-        BinaryMask faint = BinaryMask.empty(w, h);
-        BinaryMask faintShadowLike = BinaryMask.empty(w, h);
-        float max = 0;
+        float largest = 0;
         for (int i = 0; i < w * h; i++) {
-            float d = difference.distance(i);
-            max = Math.max(max, d);
-            candidate.set(i, d > threshold);
-            boolean aboveRim = d > RIM_SHARE * threshold;
+            largest = Math.max(largest, difference.distance(i));
+            candidate.set(i, difference.distance(i) > threshold);
+        }
+        int radius = (int) Math.round(CLEAN_UP_SHARE * Math.max(w, h));
+        ConnectedRegions regions = ConnectedRegions.of(Morphology.open(Morphology.close(candidate, radius), radius));
+        Optional<List<Region>> parts = ItemChooser.choose(regions.regions(), w, h);
+        if (parts.isEmpty()) {
+            throw new NoItemFoundException(source + ": no item stands out from the background (largest colour "
+                    + "difference " + Math.round(largest) + ", needed " + Math.round(threshold) + " over an area of at "
+                    + "least " + Math.round(Math.max(4, ItemChooser.MIN_AREA_SHARE * w * h)) + " pixels)");
+        }
+        Set<Integer> labels = new HashSet<>();
+        parts.get().forEach(r -> labels.add(r.label()));
+        Region main = parts.get().get(0);
+        return new ChosenRegion(HoleFilling.fill(regions.mask(labels::contains)),
+                Math.max(main.boxWidth(), main.boxHeight()));
+    }
+
+    /**
+     * The item with its faint rim: pixels above {@link #RIM_SHARE} of the threshold, connected to it and within
+     * {@link #RIM_SHARE_OF_ITEM} of its size. When a shadow was taken off, shadow-like pixels come back only inside
+     * the item's closed outline (gray parts of the item), not beside it (the shadow).
+     */
+    private static BinaryMask growRim(BinaryMask item, DifferenceMap difference, float threshold, int longer,
+            boolean shadowTakenOff) {
+        int n = item.width() * item.height();
+        BinaryMask faint = BinaryMask.empty(item.width(), item.height());
+        BinaryMask faintShadowLike = BinaryMask.empty(item.width(), item.height());
+        for (int i = 0; i < n; i++) {
+            boolean aboveRim = difference.distance(i) > RIM_SHARE * threshold;
             faint.set(i, aboveRim && !difference.shadowLike(i));
             faintShadowLike.set(i, aboveRim && difference.shadowLike(i));
         }
-        float largest = max;
-        int radius = (int) Math.round(CLEAN_UP_SHARE * Math.max(w, h));
-        BinaryMask cleaned = Morphology.open(Morphology.close(candidate, radius), radius);
-        ConnectedRegions regions = ConnectedRegions.of(cleaned);
-        List<Region> parts = ItemChooser.choose(regions.regions(), w, h).orElseThrow(() -> new NoItemFoundException(
-                source + ": no item stands out from the background (largest colour difference " + Math.round(largest)
-                        + ", needed " + Math.round(threshold) + " over an area of at least "
-                        + Math.round(Math.max(4, ItemChooser.MIN_AREA_SHARE * w * h)) + " pixels)"));
-        java.util.Set<Integer> labels = new java.util.HashSet<>();
-        parts.forEach(r -> labels.add(r.label()));
-        Region main = parts.get(0);
-        int longer = Math.max(main.boxWidth(), main.boxHeight());
-        BinaryMask region = HoleFilling.fill(regions.mask(labels::contains));
-        BinaryMask item = ShadowSuppression.apply(region, difference, longer);
         int rim = Math.max(1, (int) Math.round(RIM_SHARE_OF_ITEM * longer));
         BinaryMask near = Morphology.dilate(item, rim);
-        BinaryMask grown;
-        if (item.count() >= (1 - ShadowSuppression.MIN_SHADOW_SHARE) * region.count()) {
-            // no shadow beside the item: its faint gray rim may come back too
-            grown = Morphology.reconstruct(item, faint.or(faintShadowLike).and(near));
-        } else {
-            // gray parts inside the item's outline are the item's; outside it only non-shadow pixels may join
-            BinaryMask outline = Morphology.close(item, ShadowSuppression.radius(longer));
-            grown = Morphology.reconstruct(item, faint.and(near).or(faintShadowLike.and(outline)));
+        if (!shadowTakenOff) {
+            return Morphology.reconstruct(item, faint.or(faintShadowLike).and(near));
         }
-        BinaryMask support = HoleFilling.fill(grown);
-        float white = whiteLevel(difference, support);
-        return new Segmentation(support, intensity(difference, support, white), background, white);
+        BinaryMask outline = Morphology.close(item, ShadowSuppression.radius(longer));
+        return Morphology.reconstruct(item, faint.and(near).or(faintShadowLike.and(outline)));
+    }
+
+    /** Where a cast shadow shows through gaps in the item: the thin shadow-like parts of its support. */
+    private static BinaryMask shade(BinaryMask support, DifferenceMap difference, int longer) {
+        BinaryMask thick = ShadowSuppression.thick(support, difference, longer);
+        BinaryMask shade = BinaryMask.empty(support.width(), support.height());
+        for (int i = 0; i < support.width() * support.height(); i++) {
+            shade.set(i, support.get(i) && difference.shadowLike(i) && !thick.get(i));
+        }
+        return shade;
     }
 
     /** The item's near-brightest difference: the {@link #WHITE_PERCENTILE} of the differences in its support. */
@@ -98,12 +132,12 @@ final class ItemSegmenter {
         return Math.max(1f, inside[Math.min(inside.length - 1, (int) (WHITE_PERCENTILE * inside.length))]);
     }
 
-    /** The differences inside the support, scaled so {@code white} is 255; 0 elsewhere. */
-    private static GrayPicture intensity(DifferenceMap difference, BinaryMask support, float white) {
+    /** The differences inside the support and out of the shade, scaled so {@code white} is 255; 0 elsewhere. */
+    private static GrayPicture intensity(DifferenceMap difference, BinaryMask support, BinaryMask shade, float white) {
         int n = support.width() * support.height();
         float[] values = new float[n];
         for (int i = 0; i < n; i++) {
-            values[i] = support.get(i) ? Math.min(255f, difference.distance(i) * 255f / white) : 0f;
+            values[i] = support.get(i) && !shade.get(i) ? Math.min(255f, difference.distance(i) * 255f / white) : 0f;
         }
         return GrayPicture.of(support.width(), support.height(), values);
     }

@@ -36,20 +36,23 @@ final class ShadowSuppression {
      * itself if that leaves nothing.
      */
     static BinaryMask apply(BinaryMask region, DifferenceMap difference, int longerSide) {
-        int n = region.width() * region.height();
         BinaryMask core = BinaryMask.empty(region.width(), region.height());
-        BinaryMask shadowLike = BinaryMask.empty(region.width(), region.height());
+        int n = region.width() * region.height();
         for (int i = 0; i < n; i++) {
-            if (region.get(i)) {
-                if (difference.shadowLike(i)) {
-                    shadowLike.set(i, true);
-                } else {
-                    core.set(i, true);
-                }
-            }
+            core.set(i, region.get(i) && !difference.shadowLike(i));
         }
-        BinaryMask item = HoleFilling.fill(core.or(Morphology.open(shadowLike, radius(longerSide)))).and(region);
+        BinaryMask item = HoleFilling.fill(core.or(thick(region, difference, longerSide))).and(region);
         return item.count() > 0 && castsAShadow(region, item, longerSide) ? item : region;
+    }
+
+    /** The thick shadow-like parts of {@code region}: what the opening keeps (gray bodies, not crescents). */
+    static BinaryMask thick(BinaryMask region, DifferenceMap difference, int longerSide) {
+        BinaryMask shadowLike = BinaryMask.empty(region.width(), region.height());
+        int n = region.width() * region.height();
+        for (int i = 0; i < n; i++) {
+            shadowLike.set(i, region.get(i) && difference.shadowLike(i));
+        }
+        return Morphology.open(shadowLike, radius(longerSide));
     }
 
     /**

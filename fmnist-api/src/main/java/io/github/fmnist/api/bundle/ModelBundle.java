@@ -290,8 +290,10 @@ public final class ModelBundle {
                 out.write(buffer, 0, n);
             }
             return total;
-        } catch (ZipException e) {
-            throw new CorruptDataException(source, -1, "entry '" + entry.getName() + "' cannot be decompressed: " + e.getMessage(), e);
+        } catch (IOException e) {
+            // A truncated deflate stream or a local header past the end of the file: EOFException, not ZipException.
+            throw new CorruptDataException(source, -1, "entry '" + entry.getName() + "' cannot be read ("
+                    + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", e);
         }
     }
 

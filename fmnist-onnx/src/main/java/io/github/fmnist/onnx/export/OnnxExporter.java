@@ -6,6 +6,7 @@ import io.github.fmnist.api.FmnistVersion;
 import io.github.fmnist.api.Image;
 import io.github.fmnist.api.InvalidInputException;
 import io.github.fmnist.api.UnsupportedFeatureException;
+import io.github.fmnist.api.bundle.BundleManifest;
 import io.github.fmnist.api.bundle.ModelBundle;
 import io.github.fmnist.api.capability.NetworkExportable;
 import io.github.fmnist.api.model.Classifier;
@@ -122,13 +123,14 @@ public final class OnnxExporter {
 
     /** As {@link #exportBundle(Path, Path)}, float or int8 as {@code options} say. */
     public static void exportBundle(Path bundleFile, Path onnxFile, ExportOptions options) throws IOException {
-        ModelBundle bundle = ModelBundle.read(bundleFile);
-        String providerId = bundle.manifest().providerId();
-        try (Classifier classifier = PluginRegistry.discover().requireModel(providerId).load(bundle)) {
+        BundleManifest manifest = ModelBundle.readManifest(bundleFile);
+        String providerId = manifest.providerId();
+        // Through the registry, so the provider's version check and payload limit apply as for any load.
+        try (Classifier classifier = PluginRegistry.discover().loadClassifier(bundleFile)) {
             NetworkExportable exportable = classifier.unwrap(NetworkExportable.class)
                     .orElseThrow(() -> new UnsupportedFeatureException(bundleFile + ": model '" + providerId
                             + "' cannot be exported to ONNX: it does not describe itself as a network (NetworkExportable)"));
-            export(exportable.describeNetwork(), BundleMetadata.of(bundle.manifest()), onnxFile, options);
+            export(exportable.describeNetwork(), BundleMetadata.of(manifest), onnxFile, options);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.github.fmnist.classic;
 
+import io.github.fmnist.api.CorruptDataException;
 import io.github.fmnist.api.FashionClass;
 import io.github.fmnist.api.bundle.PayloadSink;
 import io.github.fmnist.api.model.Classifier;
@@ -87,7 +88,8 @@ abstract class SmileClassifier implements Classifier {
             sum += Math.max(0, s);
         }
         if (!(sum > 0) || Double.isInfinite(sum)) {
-            throw new IllegalStateException("the model produced no usable probabilities: " + Arrays.toString(scores));
+            throw new CorruptDataException("classic model", -1, "the model produced no usable probabilities "
+                    + Arrays.toString(scores) + ": its stored parameters are inconsistent");
         }
         float[] p = new float[scores.length];
         for (int i = 0; i < p.length; i++) {

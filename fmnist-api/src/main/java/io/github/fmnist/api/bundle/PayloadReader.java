@@ -24,6 +24,12 @@ import java.nio.charset.StandardCharsets;
  * Not thread-safe.
  */
 public final class PayloadReader {
+    /**
+     * The largest magnitude a stored real number may have. No trained fmnist model comes near it; the bound keeps
+     * every sum a model computes from stored numbers and pixels finite (a finite but huge value would overflow a
+     * k-NN distance or a linear layer to infinity, and a prediction to NaN).
+     */
+    public static final double MAX_MAGNITUDE = 1e15;
     static final int MAGIC = 0x464D4E50; // "FMNP"
     static final String FORMAT_NAME = "[A-Za-z0-9-]{1,32}";
 
@@ -124,8 +130,8 @@ public final class PayloadReader {
         long at = in.position();
         require(8, what, at);
         double v = in.getDouble();
-        if (!Double.isFinite(v)) {
-            throw fail(at, "expected a finite " + what + ", found " + v);
+        if (!(Math.abs(v) <= MAX_MAGNITUDE)) {
+            throw fail(at, "expected a finite " + what + " within ±" + MAX_MAGNITUDE + ", found " + v);
         }
         return v;
     }
@@ -138,8 +144,8 @@ public final class PayloadReader {
         in.asDoubleBuffer().get(v);
         in.position(in.position() + n * Double.BYTES);
         for (int i = 0; i < n; i++) {
-            if (!Double.isFinite(v[i])) {
-                throw fail(at + (long) i * Double.BYTES, "expected finite " + what + ", found " + v[i]);
+            if (!(Math.abs(v[i]) <= MAX_MAGNITUDE)) {
+                throw fail(at + (long) i * Double.BYTES, "expected finite " + what + " within ±" + MAX_MAGNITUDE + ", found " + v[i]);
             }
         }
         return v;
@@ -153,8 +159,8 @@ public final class PayloadReader {
         in.asFloatBuffer().get(v);
         in.position(in.position() + n * Float.BYTES);
         for (int i = 0; i < n; i++) {
-            if (!Float.isFinite(v[i])) {
-                throw fail(at + (long) i * Float.BYTES, "expected finite " + what + ", found " + v[i]);
+            if (!(Math.abs(v[i]) <= MAX_MAGNITUDE)) {
+                throw fail(at + (long) i * Float.BYTES, "expected finite " + what + " within ±" + MAX_MAGNITUDE + ", found " + v[i]);
             }
         }
         return v;

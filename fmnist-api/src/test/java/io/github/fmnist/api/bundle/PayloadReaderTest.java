@@ -107,6 +107,21 @@ class PayloadReaderTest {
     }
 
     @Test
+    void finiteButHugeValuesAreRefusedSoNoModelSumOverflows() throws IOException {
+        byte[] bytes = written("toy", 1, out -> {
+            out.doubles(new double[] {PayloadReader.MAX_MAGNITUDE, -PayloadReader.MAX_MAGNITUDE * 1.5});
+        });
+        PayloadReader in = reader(bytes);
+        in.header("toy", 1);
+        assertEquals(PayloadReader.MAX_MAGNITUDE, in.finiteDouble("largest allowed"));
+        BundleFormatException tooLarge = assertThrows(BundleFormatException.class, () -> in.finiteDouble("weight"));
+        assertTrue(tooLarge.getMessage().contains("within ±1.0E15, found -1.5E15"), tooLarge.getMessage());
+        PayloadReader floats = reader(written("toy", 1, out -> out.floats(new float[] {Float.MAX_VALUE})));
+        floats.header("toy", 1);
+        assertThrows(BundleFormatException.class, () -> floats.finiteFloats("float", 1));
+    }
+
+    @Test
     void aTruncatedHeaderIsTyped() {
         byte[] bytes = "FMNP".getBytes(StandardCharsets.US_ASCII);
         assertThrows(BundleFormatException.class, () -> reader(bytes).header("toy", 1));

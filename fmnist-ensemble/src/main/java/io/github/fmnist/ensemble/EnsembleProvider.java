@@ -18,9 +18,9 @@ import java.util.function.Supplier;
 /**
  * The {@code ensemble} model plugin: weighted soft voting over other fmnist classifiers (networks, classic models,
  * ONNX models, other ensembles), optionally averaging each member over the image and its mirror image
- * (horizontal-flip test-time augmentation). Its probabilities are {@code Σ ŵᵢ pᵢ}, with {@code ŵ} the weights
- * divided by their sum and {@code pᵢ} member {@code i}'s probabilities (with flips, the mean of its probabilities
- * for the image and for the mirrored image).
+ * (horizontal-flip test-time augmentation) and over small zero-filled translations ({@link #SHIFT_TTA}). Its
+ * probabilities are {@code Σ ŵᵢ pᵢ}, with {@code ŵ} the weights divided by their sum and {@code pᵢ} member
+ * {@code i}'s probabilities (with flips or shifts, the mean of its probabilities over those views of the image).
  *
  * <p>Members are named in the {@link #MEMBERS} hyperparameter: a bundle file ({@code models/cnn.fmnist}), loaded
  * through the {@link PluginRegistry} (so verified and version-checked like any bundle), or a provider id

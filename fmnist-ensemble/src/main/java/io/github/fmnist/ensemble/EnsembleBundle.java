@@ -16,7 +16,8 @@ import java.util.Map;
 
 /**
  * The ensemble's payload: {@value #VOTE_ENTRY} (member count, each member's entry name and normalised weight, the
- * flip setting; plain {@code key=value} lines) and each member's whole bundle as {@code member-<i>.fmnist}.
+ * flip and shift settings; plain {@code key=value} lines; a bundle from version 1.0 has no shift line and means no
+ * shifts) and each member's whole bundle as {@code member-<i>.fmnist}.
  */
 final class EnsembleBundle {
     static final String VOTE_ENTRY = "ensemble.properties";
@@ -33,7 +34,8 @@ final class EnsembleBundle {
             vote.append("member.").append(i).append('=').append(entryName(i)).append('\n');
             vote.append("weight.").append(i).append('=').append(weights[i]).append('\n');
         }
-        vote.append("flip-tta=").append(ensemble.flip()).append('\n');
+        vote.append("flip-tta=").append(ensemble.views().flip()).append('\n');
+        vote.append("shift-tta=").append(ensemble.views().shift()).append('\n');
         sink.write(VOTE_ENTRY, vote.toString().getBytes(StandardCharsets.UTF_8));
         for (int i = 0; i < members.size(); i++) {
             ModelBundle.writeNested(sink, entryName(i), members.get(i));
@@ -62,13 +64,14 @@ final class EnsembleBundle {
             weights[i] /= total;
         }
         boolean flip = Boolean.parseBoolean(require(bundle, vote, "flip-tta"));
+        int shift = vote.containsKey("shift-tta") ? integer(bundle, vote, "shift-tta", 0, TestTimeViews.MAX_SHIFT) : 0;
         List<Classifier> members = new ArrayList<>();
         try {
             for (int i = 0; i < count; i++) {
                 String entry = require(bundle, vote, "member." + i);
                 members.add(registry.load(bundle.readNested(entry)));
             }
-            return new EnsembleClassifier(info, members, weights, flip);
+            return new EnsembleClassifier(info, members, weights, new TestTimeViews(shift, flip));
         } catch (IOException e) {
             members.forEach(Classifier::close);
             throw new UncheckedIOException(bundle.path() + ": " + e.getMessage(), e);

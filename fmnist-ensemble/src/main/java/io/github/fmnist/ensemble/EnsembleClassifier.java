@@ -10,7 +10,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Soft voting over member classifiers: {@code Σ ŵᵢ pᵢ(x)}, with flips {@code Σ ŵᵢ (pᵢ(x) + pᵢ(mirror x)) / 2}.
+ * Soft voting over member classifiers: {@code Σ ŵᵢ pᵢ(x)}, with test-time views {@code Σ ŵᵢ (1/V) Σᵥ pᵢ(v(x))}
+ * over the {@link TestTimeViews} (mirror, translations).
  *
  * <h2>Thread-safety</h2>
  * Immutable; every prediction calls the members' prediction methods, which the api requires to be thread-safe, so
@@ -20,17 +21,17 @@ final class EnsembleClassifier implements Classifier {
     private final ModelInfo info;
     private final List<Classifier> members;
     private final double[] weights;
-    private final boolean flip;
+    private final TestTimeViews views;
 
     /** @param weights one per member, summing to 1 */
-    EnsembleClassifier(ModelInfo info, List<Classifier> members, double[] weights, boolean flip) {
+    EnsembleClassifier(ModelInfo info, List<Classifier> members, double[] weights, TestTimeViews views) {
         if (members.isEmpty() || members.size() != weights.length) {
             throw new IllegalArgumentException(members.size() + " members and " + weights.length + " weights");
         }
         this.info = info;
         this.members = List.copyOf(members);
         this.weights = weights.clone();
-        this.flip = flip;
+        this.views = views;
     }
 
     @Override
@@ -46,21 +47,19 @@ final class EnsembleClassifier implements Classifier {
         return weights.clone();
     }
 
-    boolean flip() {
-        return flip;
+    TestTimeViews views() {
+        return views;
     }
 
     @Override
     public float[][] predictNormalized(float[] nchw) {
         int n = Classifier.imageCount(nchw);
-        float[] mirrored = flip ? HorizontalFlip.of(nchw) : null;
+        List<TestTimeViews.View> all = views.views();
         double[][] sum = new double[n][FashionClass.COUNT];
-        for (int m = 0; m < members.size(); m++) {
-            Classifier member = members.get(m);
-            double weight = flip ? weights[m] / 2 : weights[m];
-            accumulate(sum, member.predictNormalized(nchw), weight);
-            if (flip) {
-                accumulate(sum, member.predictNormalized(mirrored), weight);
+        for (TestTimeViews.View view : all) {
+            float[] input = view.apply(nchw);
+            for (int m = 0; m < members.size(); m++) {
+                accumulate(sum, members.get(m).predictNormalized(input), weights[m] / all.size());
             }
         }
         float[][] out = new float[n][FashionClass.COUNT];
@@ -94,7 +93,7 @@ final class EnsembleClassifier implements Classifier {
     public <T> Optional<T> unwrap(Class<T> capability) {
         if (capability == NetworkExportable.class) {
             boolean all = members.stream().allMatch(m -> m.unwrap(NetworkExportable.class).isPresent());
-            NetworkExportable exportable = () -> EnsembleDescription.of(info.providerId(), members, weights, flip);
+            NetworkExportable exportable = () -> EnsembleDescription.of(info.providerId(), members, weights, views);
             return all ? Optional.of(capability.cast(exportable)) : Optional.empty();
         }
         return Classifier.super.unwrap(capability);
@@ -121,6 +120,7 @@ final class EnsembleClassifier implements Classifier {
 
     @Override
     public String toString() {
-        return "ensemble of " + members.stream().map(m -> m.info().providerId()).toList() + (flip ? " with flips" : "");
+        return "ensemble of " + members.stream().map(m -> m.info().providerId()).toList() + (views.flip() ? " with flips" : "")
+                + (views.shift() > 0 ? " with shifts up to " + views.shift() : "");
     }
 }

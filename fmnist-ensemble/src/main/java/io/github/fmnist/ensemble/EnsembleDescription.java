@@ -10,8 +10,10 @@ import java.util.List;
 
 /**
  * One network description of an ensemble: every member's description with its node names prefixed
- * ({@code m0.}, {@code m1.}, ...; {@code m0.flip.} for the copy on the mirrored image), all reading the same
- * input (or the one {@code flip} node), and a {@code vote} node averaging their probabilities with the weights.
+ * ({@code m0.}, {@code m1.}, ...; {@code m0.flip.} for the copy on the mirrored image, {@code m0.left1.},
+ * {@code m0.flip.left1.} for the copies on the translated ones), reading the input or the one node computing each
+ * view ({@code flip}; {@code left1} a fixed one-hot convolution, see {@link ImageShift#layer}; {@code flip.left1}), and
+ * a {@code vote} node averaging their probabilities, each member's weight split equally over the views.
  */
 final class EnsembleDescription {
     static final String FLIP = "flip";
@@ -20,10 +22,20 @@ final class EnsembleDescription {
     private EnsembleDescription() {
     }
 
-    static NetworkDescription of(String name, List<Classifier> members, double[] weights, boolean flip) {
+    static NetworkDescription of(String name, List<Classifier> members, double[] weights, TestTimeViews testTimeViews) {
         List<NetworkNode> nodes = new ArrayList<>();
-        if (flip) {
-            nodes.add(NetworkNode.of(FLIP, new Layer.FlipHorizontal(), NetworkDescription.INPUT));
+        List<TestTimeViews.View> views = testTimeViews.views();
+        String input = NetworkDescription.INPUT;
+        for (TestTimeViews.View view : views) {
+            if (view.shifted() && !view.mirrored()) {
+                nodes.add(NetworkNode.of(view.node(input), ImageShift.layer(view.dx(), view.dy()), input));
+            }
+        }
+        for (TestTimeViews.View view : views) {
+            if (view.mirrored()) {
+                String source = new TestTimeViews.View(view.dx(), view.dy(), false).node(input);
+                nodes.add(NetworkNode.of(view.node(input), new Layer.FlipHorizontal(), source));
+            }
         }
         List<String> votes = new ArrayList<>();
         List<Float> voteWeights = new ArrayList<>();
@@ -31,11 +43,9 @@ final class EnsembleDescription {
         for (int m = 0; m < members.size(); m++) {
             NetworkDescription member = members.get(m).unwrap(NetworkExportable.class).orElseThrow().describeNetwork();
             names.add(member.name());
-            votes.add(copy(member, "m" + m + ".", NetworkDescription.INPUT, nodes));
-            voteWeights.add((float) (flip ? weights[m] / 2 : weights[m]));
-            if (flip) {
-                votes.add(copy(member, "m" + m + ".flip.", FLIP, nodes));
-                voteWeights.add((float) (weights[m] / 2));
+            for (TestTimeViews.View view : views) {
+                votes.add(copy(member, "m" + m + "." + view.name(), view.node(input), nodes));
+                voteWeights.add((float) (weights[m] / views.size()));
             }
         }
         float[] w = new float[voteWeights.size()];
@@ -43,7 +53,8 @@ final class EnsembleDescription {
             w[i] = voteWeights.get(i);
         }
         nodes.add(new NetworkNode(VOTE, new Layer.ProbabilityAverage(w), votes));
-        return new NetworkDescription(name + "(" + String.join("+", names) + (flip ? ", flip" : "") + ")", nodes, VOTE);
+        return new NetworkDescription(name + "(" + String.join("+", names) + (testTimeViews.flip() ? ", flip" : "")
+                + (testTimeViews.shift() > 0 ? ", shift " + testTimeViews.shift() : "") + ")", nodes, VOTE);
     }
 
     /** Adds {@code member}'s nodes renamed with {@code prefix}, its input read from {@code input}; returns its logits' name. */

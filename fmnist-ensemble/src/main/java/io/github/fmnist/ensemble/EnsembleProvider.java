@@ -18,9 +18,9 @@ import java.util.function.Supplier;
 /**
  * The {@code ensemble} model plugin: weighted soft voting over other fmnist classifiers (networks, classic models,
  * ONNX models, other ensembles), optionally averaging each member over the image and its mirror image
- * (horizontal-flip test-time augmentation). Its probabilities are {@code Σ ŵᵢ pᵢ}, with {@code ŵ} the weights
- * divided by their sum and {@code pᵢ} member {@code i}'s probabilities (with flips, the mean of its probabilities
- * for the image and for the mirrored image).
+ * (horizontal-flip test-time augmentation) and over small zero-filled translations ({@link #SHIFT_TTA}). Its
+ * probabilities are {@code Σ ŵᵢ pᵢ}, with {@code ŵ} the weights divided by their sum and {@code pᵢ} member
+ * {@code i}'s probabilities (with flips or shifts, the mean of its probabilities over those views of the image).
  *
  * <p>Members are named in the {@link #MEMBERS} hyperparameter: a bundle file ({@code models/cnn.fmnist}), loaded
  * through the {@link PluginRegistry} (so verified and version-checked like any bundle), or a provider id
@@ -43,8 +43,8 @@ import java.util.function.Supplier;
 public final class EnsembleProvider implements ModelProvider {
     /** The provider id. */
     public static final String ID = "ensemble";
-    /** The provider version bundles record. */
-    public static final String VERSION = "1.0";
+    /** The provider version bundles record (1.1 added {@link #SHIFT_TTA}; 1.0 bundles read as without shifts). */
+    public static final String VERSION = "1.1";
 
     /** Comma-separated members: bundle files (ending in {@code .fmnist} or holding a '/') or provider ids. */
     public static final Hyperparameter<String> MEMBERS = Hyperparameter.ofText("members", "cnn,resnet",
@@ -56,7 +56,15 @@ public final class EnsembleProvider implements ModelProvider {
     public static final Hyperparameter<Boolean> FLIP_TTA = Hyperparameter.ofBoolean("flip-tta", false,
             "average each member over the image and its horizontal mirror (test-time augmentation)");
 
-    private static final List<Hyperparameter<?>> DECLARED = List.of(MEMBERS, WEIGHTS, FLIP_TTA);
+    /**
+     * Largest translation, in pixels, each member also votes on: with {@code s > 0} the image is also shifted by 1 to
+     * {@code s} pixels left, right, up and down (zero-filled), each view weighted equally (and mirrored too with
+     * {@link #FLIP_TTA}).
+     */
+    public static final Hyperparameter<Integer> SHIFT_TTA = Hyperparameter.ofInt("shift-tta", 0, 0, TestTimeViews.MAX_SHIFT,
+            "also average each member over the image shifted by 1 to this many pixels left, right, up and down (zero-filled)");
+
+    private static final List<Hyperparameter<?>> DECLARED = List.of(MEMBERS, WEIGHTS, FLIP_TTA, SHIFT_TTA);
 
     private final Supplier<PluginRegistry> registry;
     private volatile ModelDescriptor descriptor;

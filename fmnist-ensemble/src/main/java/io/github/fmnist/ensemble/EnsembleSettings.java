@@ -11,9 +11,9 @@ import java.util.List;
  *
  * @param members member specifications, in order: bundle files or provider ids
  * @param weights one positive weight per member, normalised to sum to 1
- * @param flip    whether each member also votes on the mirrored image
+ * @param views   the test-time views each member votes on (mirror, translations)
  */
-record EnsembleSettings(List<String> members, double[] weights, boolean flip) {
+record EnsembleSettings(List<String> members, double[] weights, TestTimeViews views) {
     /** Most members an ensemble may have (a bundle declaring more is refused before anything is read). */
     static final int MAX_MEMBERS = 64;
 
@@ -38,7 +38,8 @@ record EnsembleSettings(List<String> members, double[] weights, boolean flip) {
                     + members.size());
         }
         double[] weights = weights(hyperparameters.get(EnsembleProvider.WEIGHTS), members.size());
-        return new EnsembleSettings(members, weights, hyperparameters.get(EnsembleProvider.FLIP_TTA));
+        return new EnsembleSettings(members, weights, new TestTimeViews(hyperparameters.get(EnsembleProvider.SHIFT_TTA),
+                hyperparameters.get(EnsembleProvider.FLIP_TTA)));
     }
 
     static double[] weights(String text, int count) {

@@ -58,7 +58,7 @@ final class EnsembleTrainer implements Trainer {
             }
             requireNotCancelled(listener);
             ModelInfo info = ModelInfo.of(descriptor, hyperparameters).withProvenance(request.provenance(1, request.threads()));
-            EnsembleClassifier ensemble = new EnsembleClassifier(info, members, settings.weights(), settings.flip());
+            EnsembleClassifier ensemble = new EnsembleClassifier(info, members, settings.weights(), settings.views());
             listener.onEvent(new TrainingEvent.Finished(Duration.ofNanos(System.nanoTime() - start), 1));
             return ensemble;
         } catch (RuntimeException | Error e) {

@@ -16,7 +16,9 @@ import io.github.fmnist.api.model.Classifier;
 import io.github.fmnist.api.model.Hyperparameters;
 import io.github.fmnist.api.model.ModelInfo;
 import io.github.fmnist.api.model.TrainingRequest;
+import io.github.fmnist.api.network.Layer;
 import io.github.fmnist.api.network.NetworkDescription;
+import io.github.fmnist.api.network.NetworkNode;
 import io.github.fmnist.testkit.ReferenceNetwork;
 import io.github.fmnist.testkit.SyntheticFashion;
 import io.github.fmnist.testkit.fixture.NearestCentroidProvider;
@@ -40,9 +42,14 @@ class EnsembleTest {
     }
 
     private static Classifier fit(String members, String weights, boolean flip) {
+        return fit(members, weights, flip, 0);
+    }
+
+    private static Classifier fit(String members, String weights, boolean flip, int shift) {
         EnsembleProvider provider = new EnsembleProvider();
         Hyperparameters hp = provider.descriptor().defaults().with(EnsembleProvider.MEMBERS, members)
-                .with(EnsembleProvider.WEIGHTS, weights).with(EnsembleProvider.FLIP_TTA, flip);
+                .with(EnsembleProvider.WEIGHTS, weights).with(EnsembleProvider.FLIP_TTA, flip)
+                .with(EnsembleProvider.SHIFT_TTA, shift);
         return provider.trainer(hp).fit(TrainingRequest.of(TRAIN, 1L));
     }
 
@@ -83,6 +90,113 @@ class EnsembleTest {
         assertEquals(1, m[27]);
         assertEquals(2, m[784 + 28 + 22]);
         assertArrayEquals(two, HorizontalFlip.of(m));
+    }
+
+    @Test
+    void aShiftMovesEveryImageByWholePixelsAndFillsTheBorderWithZero() {
+        float[] two = new float[2 * 784];
+        for (int i = 0; i < two.length; i++) {
+            two[i] = 1 + i; // every pixel distinct and non-zero
+        }
+        float[] right = ImageShift.of(two, 1, 0);
+        float[] up = ImageShift.of(two, 0, -1);
+        float[] diagonal = ImageShift.of(two, -2, 3);
+        for (int image = 0; image < 2; image++) {
+            for (int y = 0; y < 28; y++) {
+                for (int x = 0; x < 28; x++) {
+                    int at = image * 784 + y * 28 + x;
+                    assertEquals(x == 0 ? 0 : two[at - 1], right[at], "right: image " + image + " (" + y + ", " + x + ")");
+                    assertEquals(y == 27 ? 0 : two[at + 28], up[at], "up: image " + image + " (" + y + ", " + x + ")");
+                    float expected = x >= 26 || y < 3 ? 0 : two[at - 3 * 28 + 2];
+                    assertEquals(expected, diagonal[at], "diagonal: image " + image + " (" + y + ", " + x + ")");
+                }
+            }
+        }
+        assertArrayEquals(two, ImageShift.of(two, 0, 0));
+    }
+
+    @Test
+    void shiftViewsAreTheImageAndItsTranslationsEachAlsoMirrored() {
+        List<TestTimeViews.View> one = new TestTimeViews(1, true).views();
+        assertEquals(10, one.size());
+        assertEquals(List.of("", "flip.", "left1.", "flip.left1.", "right1.", "flip.right1.", "up1.", "flip.up1.", "down1.",
+                "flip.down1."), one.stream().map(TestTimeViews.View::name).toList());
+        assertEquals(9, new TestTimeViews(2, false).views().size());
+        float[] image = SyntheticFashion.dataset(1, 3L).images().toNormalizedNchw();
+        TestTimeViews.View flippedLeft = one.get(3);
+        assertArrayEquals(HorizontalFlip.of(ImageShift.of(image, -1, 0)), flippedLeft.apply(image));
+    }
+
+    @Test
+    void probabilitiesWithShiftsAreTheMeanOverAllTenViews() throws IOException {
+        Classifier sharp = centroid(2);
+        Classifier soft = centroid(40);
+        String members = save("sharp", sharp) + "," + save("soft", soft);
+        try (Classifier ensemble = fit(members, "3,1", true, 1)) {
+            double[][] expected = new double[PROBE.length / 784][10];
+            int[][] offsets = {{0, 0}, {-1, 0}, {1, 0}, {0, -1}, {0, 1}};
+            for (int[] o : offsets) {
+                float[] shifted = ImageShift.of(PROBE, o[0], o[1]);
+                for (float[] view : new float[][] {shifted, HorizontalFlip.of(shifted)}) {
+                    float[][] a = sharp.predictNormalized(view);
+                    float[][] b = soft.predictNormalized(view);
+                    for (int i = 0; i < expected.length; i++) {
+                        for (int c = 0; c < 10; c++) {
+                            expected[i][c] += (0.75 * a[i][c] + 0.25 * b[i][c]) / 10;
+                        }
+                    }
+                }
+            }
+            float[][] actual = ensemble.predictNormalized(PROBE);
+            for (int i = 0; i < actual.length; i++) {
+                for (int c = 0; c < 10; c++) {
+                    assertEquals(expected[i][c], actual[i][c], 1e-6, "image " + i + " class " + c);
+                }
+            }
+        }
+    }
+
+    @Test
+    void theDescriptionWithShiftsAndFlipsComputesTheEnsemble() {
+        try (Classifier ensemble = fit(NearestCentroidProvider.ID + "," + NearestCentroidProvider.ID, "1,4", true, 1)) {
+            NetworkDescription d = ensemble.unwrap(NetworkExportable.class).orElseThrow().describeNetwork();
+            assertTrue(d.nodes().stream().anyMatch(n -> n.name().startsWith("m1.flip.down1.")),
+                    d.nodes().toString());
+            assertTrue(d.nodes().stream().anyMatch(n -> n.name().equals("left1") && n.layer() instanceof Layer.Convolution),
+                    d.nodes().toString());
+            double[][] reference = ReferenceNetwork.of(d).probabilities(PROBE);
+            float[][] actual = ensemble.predictNormalized(PROBE);
+            for (int i = 0; i < actual.length; i++) {
+                for (int c = 0; c < 10; c++) {
+                    assertEquals(reference[i][c], actual[i][c], 1e-5, "image " + i + " class " + c);
+                }
+            }
+        }
+    }
+
+    @Test
+    void theShiftLayerShiftsLikeTheJvm() {
+        float[] image = SyntheticFashion.dataset(2, 9L).images().toNormalizedNchw();
+        java.util.Random random = new java.util.Random(7);
+        float[] weights = new float[784 * 10];
+        for (int i = 0; i < weights.length; i++) {
+            weights[i] = (float) random.nextGaussian();
+        }
+        Layer.Dense dense = new Layer.Dense(784, 10, weights, new float[10]);
+        NetworkDescription plain = new NetworkDescription("plain", List.of(
+                NetworkNode.of("flat", new Layer.Flatten(), NetworkDescription.INPUT),
+                NetworkNode.of("dense", dense, "flat")), "dense");
+        for (int[] o : new int[][] {{1, 0}, {0, -1}, {-2, 1}}) {
+            NetworkDescription shifted = new NetworkDescription("shifted", List.of(
+                    NetworkNode.of("shift", ImageShift.layer(o[0], o[1]), NetworkDescription.INPUT),
+                    NetworkNode.of("flat", new Layer.Flatten(), "shift"),
+                    NetworkNode.of("dense", dense, "flat")), "dense");
+            double[][] expected = ReferenceNetwork.of(plain).logits(ImageShift.of(image, o[0], o[1]));
+            double[][] actual = ReferenceNetwork.of(shifted).logits(image);
+            for (int i = 0; i < expected.length; i++) {
+                assertArrayEquals(expected[i], actual[i], 1e-9, "shift " + o[0] + ", " + o[1] + ", image " + i);
+            }
+        }
     }
 
     @Test
@@ -132,6 +246,18 @@ class EnsembleTest {
     }
 
     @Test
+    void aBundleRoundTripKeepsShifts() throws IOException {
+        try (Classifier ensemble = fit(NearestCentroidProvider.ID, "equal", false, 2)) {
+            try (Classifier loaded = new EnsembleProvider().load(ModelBundle.read(save("shifted", ensemble)));
+                 Classifier unshifted = fit(NearestCentroidProvider.ID, "equal", false, 0)) {
+                assertArrayEquals(ensemble.predictNormalized(PROBE), loaded.predictNormalized(PROBE));
+                assertEquals(2, ((EnsembleClassifier) loaded).views().shift());
+                assertFalse(java.util.Arrays.deepEquals(unshifted.predictNormalized(PROBE), loaded.predictNormalized(PROBE)));
+            }
+        }
+    }
+
+    @Test
     void aMemberFromANewerProviderVersionIsRefusedByTheRegistry() throws IOException {
         Classifier member = centroid(10);
         ModelInfo newer = new ModelInfo(member.info().providerId(), "9", member.info().hyperparameters());
@@ -153,7 +279,7 @@ class EnsembleTest {
         };
         EnsembleProvider provider = new EnsembleProvider();
         EnsembleClassifier ensemble = new EnsembleClassifier(ModelInfo.of(provider.descriptor(), provider.descriptor().defaults()),
-                List.of(relabelled), new double[] {1}, false);
+                List.of(relabelled), new double[] {1}, new TestTimeViews(0, false));
         ModelBundle bundle = ModelBundle.read(save("newer", ensemble));
         IncompatibleModelException e = assertThrows(IncompatibleModelException.class, () -> provider.load(bundle));
         assertTrue(e.getMessage().contains("newer.fmnist!member-0.fmnist") && e.getMessage().contains("9"), e.getMessage());

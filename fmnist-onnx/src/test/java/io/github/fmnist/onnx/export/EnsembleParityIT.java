@@ -20,15 +20,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * An ensemble of a cnn and a resnet (one epoch each on 2,000 real training images), weights 2 and 1, with flip
- * test-time augmentation, exported as one ONNX graph (both networks on the image and on its mirror, then the vote):
+ * An ensemble of a cnn and a resnet (one epoch each on 2,000 real training images), weights 2 and 1, with flip and
+ * one-pixel shift test-time augmentation, exported as one ONNX graph (both networks on the image, its four one-pixel
+ * translations — fixed one-hot convolutions — and the mirrors of all five, then the vote):
  * ONNX Runtime gives the in-JVM ensemble's probabilities on 2,000 real test images.
  */
 class EnsembleParityIT {
     private static final Logger LOG = LoggerFactory.getLogger(EnsembleParityIT.class);
 
     @Test
-    void onnxRuntimeMatchesTheEnsembleOfTwoNetworksWithFlips(@TempDir Path dir) throws Exception {
+    void onnxRuntimeMatchesTheEnsembleOfTwoNetworksWithFlipsAndShifts(@TempDir Path dir) throws Exception {
         FashionMnistData data = FashionMnist.load();
         LabeledDataset train = StratifiedSample.sample(data.train(), 2_000, 5);
         PluginRegistry registry = PluginRegistry.discover();
@@ -43,7 +44,7 @@ class EnsembleParityIT {
             members.append(members.isEmpty() ? "" : ",").append(bundle);
         }
         ExportParity.Result r = ExportParity.check(data, "ensemble",
-                Map.of("members", members.toString(), "weights", "2,1", "flip-tta", "true"), 2_000, 2_000, dir);
+                Map.of("members", members.toString(), "weights", "2,1", "flip-tta", "true", "shift-tta", "1"), 2_000, 2_000, dir);
         LOG.info("{}", r);
         assertEquals("ensemble", r.onnxProviderId());
         assertTrue(r.maxAbsDifference() <= 1e-4, r + ": max |Δprobability| exceeds 1e-4");

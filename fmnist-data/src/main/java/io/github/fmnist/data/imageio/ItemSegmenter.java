@@ -46,7 +46,7 @@ final class ItemSegmenter {
         DifferenceMap difference = DifferenceMap.of(picture, background);
         float threshold = Math.max(MIN_CONTRAST, THRESHOLD_WIDTHS * background.noise());
         ChosenRegion chosen = chooseRegion(difference, threshold, source);
-        BinaryMask item = ShadowSuppression.apply(chosen.mask(), difference, chosen.longerSide());
+        BinaryMask item = ShadowSuppression.apply(chosen.mask(), difference, chosen.longerSide(), threshold);
         boolean shadowTakenOff = item != chosen.mask();
         BinaryMask support = HoleFilling.fill(growRim(item, difference, threshold, chosen.longerSide(),
                 shadowTakenOff));

@@ -19,6 +19,12 @@ final class ItemSegmenter {
     static final float THRESHOLD_WIDTHS = 4f;
     /** ... and by at least this much (0..255). */
     static final float MIN_CONTRAST = 12f;
+    /**
+     * Above this border noise (0..255) the item is found on the median-filtered (3×3) difference map: JPEG ringing
+     * and block noise, and a backdrop's grain, make isolated pixels that would start or break up regions. Its
+     * brightness still comes from the unfiltered differences.
+     */
+    static final float NOISY_BORDER = 2f;
     /** The faint rim grown back around the item needs only this share of the threshold. */
     static final float RIM_SHARE = 0.5f;
     /** Radius of the clean-up (closing, then opening) as a share of the picture's longer side. */
@@ -45,7 +51,8 @@ final class ItemSegmenter {
         BackgroundModel background = BackgroundModel.fit(picture);
         DifferenceMap difference = DifferenceMap.of(picture, background);
         float threshold = Math.max(MIN_CONTRAST, THRESHOLD_WIDTHS * background.noise());
-        ChosenRegion chosen = chooseRegion(difference, threshold, source);
+        DifferenceMap forMask = background.noise() > NOISY_BORDER ? difference.medianFiltered() : difference;
+        ChosenRegion chosen = chooseRegion(forMask, threshold, source);
         BinaryMask item = ShadowSuppression.apply(chosen.mask(), difference, chosen.longerSide(), threshold);
         boolean shadowTakenOff = item != chosen.mask();
         BinaryMask support = HoleFilling.fill(growRim(item, difference, threshold, chosen.longerSide(),

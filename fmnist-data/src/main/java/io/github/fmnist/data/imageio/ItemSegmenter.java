@@ -33,6 +33,8 @@ final class ItemSegmenter {
     static final double RIM_SHARE_OF_ITEM = 0.04;
     /** The item's brightest pixel in the result is this percentile of its differences (ignores JPEG outliers). */
     static final double WHITE_PERCENTILE = 0.999;
+    /** ... or this one on a noisy border (above {@link #NOISY_BORDER}), where more of the brightest are noise. */
+    static final double NOISY_WHITE_PERCENTILE = 0.99;
 
     /**
      * What segmentation found: the item's mask, its difference picture, the background model, the difference that
@@ -59,7 +61,8 @@ final class ItemSegmenter {
                 shadowTakenOff));
         BinaryMask shade = shadowTakenOff ? shade(support, difference, chosen.longerSide())
                 : BinaryMask.empty(support.width(), support.height());
-        float white = whiteLevel(difference, support);
+        float white = whiteLevel(difference, support,
+                background.noise() > NOISY_BORDER ? NOISY_WHITE_PERCENTILE : WHITE_PERCENTILE);
         return new Segmentation(support, intensity(difference, support, shade, white), background, white, shade);
     }
 
@@ -125,8 +128,8 @@ final class ItemSegmenter {
         return shade;
     }
 
-    /** The item's near-brightest difference: the {@link #WHITE_PERCENTILE} of the differences in its support. */
-    private static float whiteLevel(DifferenceMap difference, BinaryMask support) {
+    /** The item's near-brightest difference: the {@code percentile} of the differences in its support. */
+    private static float whiteLevel(DifferenceMap difference, BinaryMask support, double percentile) {
         int n = support.width() * support.height();
         float[] inside = new float[support.count()];
         int k = 0;
@@ -136,7 +139,7 @@ final class ItemSegmenter {
             }
         }
         Arrays.sort(inside);
-        return Math.max(1f, inside[Math.min(inside.length - 1, (int) (WHITE_PERCENTILE * inside.length))]);
+        return Math.max(1f, inside[Math.min(inside.length - 1, (int) (percentile * inside.length))]);
     }
 
     /** The differences inside the support and out of the shade, scaled so {@code white} is 255; 0 elsewhere. */

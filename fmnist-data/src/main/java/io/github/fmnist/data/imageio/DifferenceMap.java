@@ -64,6 +64,55 @@ final class DifferenceMap {
         return new DifferenceMap(width, height, distance, shadowLike);
     }
 
+    /**
+     * The same map with each distance replaced by the median of its 3×3 neighbourhood (the picture's edge repeated);
+     * which pixels are shadow-like is kept.
+     */
+    DifferenceMap medianFiltered() {
+        float[] out = new float[distance.length];
+        float[] p = new float[9];
+        for (int y = 0; y < height; y++) {
+            int above = Math.max(0, y - 1) * width;
+            int row = y * width;
+            int below = Math.min(height - 1, y + 1) * width;
+            for (int x = 0; x < width; x++) {
+                int left = Math.max(0, x - 1);
+                int right = Math.min(width - 1, x + 1);
+                p[0] = distance[above + left];
+                p[1] = distance[above + x];
+                p[2] = distance[above + right];
+                p[3] = distance[row + left];
+                p[4] = distance[row + x];
+                p[5] = distance[row + right];
+                p[6] = distance[below + left];
+                p[7] = distance[below + x];
+                p[8] = distance[below + right];
+                out[row + x] = medianOfNine(p);
+            }
+        }
+        return new DifferenceMap(width, height, out, shadowLike);
+    }
+
+    /** The median of nine values by a fixed 19-exchange network (reorders {@code p}). */
+    private static float medianOfNine(float[] p) {
+        sort(p, 1, 2); sort(p, 4, 5); sort(p, 7, 8);
+        sort(p, 0, 1); sort(p, 3, 4); sort(p, 6, 7);
+        sort(p, 1, 2); sort(p, 4, 5); sort(p, 7, 8);
+        sort(p, 0, 3); sort(p, 5, 8); sort(p, 4, 7);
+        sort(p, 3, 6); sort(p, 1, 4); sort(p, 2, 5);
+        sort(p, 4, 7); sort(p, 4, 2); sort(p, 6, 4);
+        sort(p, 4, 2);
+        return p[4];
+    }
+
+    private static void sort(float[] p, int a, int b) {
+        if (p[a] > p[b]) {
+            float t = p[a];
+            p[a] = p[b];
+            p[b] = t;
+        }
+    }
+
     int width() {
         return width;
     }

@@ -19,6 +19,12 @@ final class ItemSegmenter {
     static final float THRESHOLD_WIDTHS = 4f;
     /** ... and by at least this much (0..255). */
     static final float MIN_CONTRAST = 12f;
+    /**
+     * Above this border noise (0..255) the item is found on the median-filtered (3×3) difference map: JPEG ringing
+     * and block noise, and a backdrop's grain, make isolated pixels that would start or break up regions. Its
+     * brightness still comes from the unfiltered differences.
+     */
+    static final float NOISY_BORDER = 2f;
     /** The faint rim grown back around the item needs only this share of the threshold. */
     static final float RIM_SHARE = 0.5f;
     /** Radius of the clean-up (closing, then opening) as a share of the picture's longer side. */
@@ -27,6 +33,8 @@ final class ItemSegmenter {
     static final double RIM_SHARE_OF_ITEM = 0.04;
     /** The item's brightest pixel in the result is this percentile of its differences (ignores JPEG outliers). */
     static final double WHITE_PERCENTILE = 0.999;
+    /** ... or this one on a noisy border (above {@link #NOISY_BORDER}), where more of the brightest are noise. */
+    static final double NOISY_WHITE_PERCENTILE = 0.99;
 
     /**
      * What segmentation found: the item's mask, its difference picture, the background model, the difference that
@@ -45,14 +53,16 @@ final class ItemSegmenter {
         BackgroundModel background = BackgroundModel.fit(picture);
         DifferenceMap difference = DifferenceMap.of(picture, background);
         float threshold = Math.max(MIN_CONTRAST, THRESHOLD_WIDTHS * background.noise());
-        ChosenRegion chosen = chooseRegion(difference, threshold, source);
-        BinaryMask item = ShadowSuppression.apply(chosen.mask(), difference, chosen.longerSide());
+        DifferenceMap forMask = background.noise() > NOISY_BORDER ? difference.medianFiltered() : difference;
+        ChosenRegion chosen = chooseRegion(forMask, threshold, source);
+        BinaryMask item = ShadowSuppression.apply(chosen.mask(), difference, chosen.longerSide(), threshold);
         boolean shadowTakenOff = item != chosen.mask();
         BinaryMask support = HoleFilling.fill(growRim(item, difference, threshold, chosen.longerSide(),
                 shadowTakenOff));
         BinaryMask shade = shadowTakenOff ? shade(support, difference, chosen.longerSide())
                 : BinaryMask.empty(support.width(), support.height());
-        float white = whiteLevel(difference, support);
+        float white = whiteLevel(difference, support,
+                background.noise() > NOISY_BORDER ? NOISY_WHITE_PERCENTILE : WHITE_PERCENTILE);
         return new Segmentation(support, intensity(difference, support, shade, white), background, white, shade);
     }
 
@@ -118,8 +128,8 @@ final class ItemSegmenter {
         return shade;
     }
 
-    /** The item's near-brightest difference: the {@link #WHITE_PERCENTILE} of the differences in its support. */
-    private static float whiteLevel(DifferenceMap difference, BinaryMask support) {
+    /** The item's near-brightest difference: the {@code percentile} of the differences in its support. */
+    private static float whiteLevel(DifferenceMap difference, BinaryMask support, double percentile) {
         int n = support.width() * support.height();
         float[] inside = new float[support.count()];
         int k = 0;
@@ -129,7 +139,7 @@ final class ItemSegmenter {
             }
         }
         Arrays.sort(inside);
-        return Math.max(1f, inside[Math.min(inside.length - 1, (int) (WHITE_PERCENTILE * inside.length))]);
+        return Math.max(1f, inside[Math.min(inside.length - 1, (int) (percentile * inside.length))]);
     }
 
     /** The differences inside the support and out of the shade, scaled so {@code white} is 255; 0 elsewhere. */

@@ -1,11 +1,15 @@
 package io.github.fmnist.data.imageio;
 
+import java.util.Arrays;
+
 /**
  * Takes a soft shadow off an item's region. A shadow-like pixel (darker than the background, same chroma) may be
  * shadow or a gray part of the item itself: the two look alike pixel by pixel. What tells them apart is shape: a
  * drop shadow shows as a thin crescent beside the item, while a gray garment is a thick body. So the shadow-like
  * part of the region is opened with a square a few percent of the item's size: thin crescents go, thick bodies
- * stay, and the item is the rest of the region plus those bodies.
+ * stay, and the item is the rest of the region plus those bodies. A soft shadow also fades into the background, so
+ * along its outer edge it barely clears the threshold, while a gray part of the item ends in a clear edge: what does
+ * not fade out stays with the item.
  */
 final class ShadowSuppression {
     /** Radius of the opening as a share of the region's longer side. */
@@ -22,6 +26,8 @@ final class ShadowSuppression {
     static final int MAX_PROBES = 256;
     /** Share of what the shifted item adds beside the item that must be shadow-like. */
     static final double MIN_COMPLETENESS = 0.5;
+    /** A soft shadow's outer edge differs from the background by at most this many thresholds (median). */
+    static final float MAX_EDGE_THRESHOLDS = 2.5f;
 
     private ShadowSuppression() {
     }
@@ -33,16 +39,49 @@ final class ShadowSuppression {
 
     /**
      * The item within {@code region}: its non-shadow pixels, the thick shadow-like parts, holes filled. The region
-     * itself if that leaves nothing.
+     * itself if that leaves nothing, or if what would go is not a soft drop shadow.
+     *
+     * @param threshold the difference that made a pixel part of the region
      */
-    static BinaryMask apply(BinaryMask region, DifferenceMap difference, int longerSide) {
+    static BinaryMask apply(BinaryMask region, DifferenceMap difference, int longerSide, float threshold) {
         BinaryMask core = BinaryMask.empty(region.width(), region.height());
         int n = region.width() * region.height();
         for (int i = 0; i < n; i++) {
             core.set(i, region.get(i) && !difference.shadowLike(i));
         }
         BinaryMask item = HoleFilling.fill(core.or(thick(region, difference, longerSide))).and(region);
-        return item.count() > 0 && castsAShadow(region, item, longerSide) ? item : region;
+        return item.count() > 0 && castsAShadow(region, item, longerSide)
+                && fadesOut(region, item, difference, threshold) ? item : region;
+    }
+
+    /**
+     * Whether what would be taken off fades into the background like a soft shadow: the median difference along its
+     * outer edge (its pixels next to the background) is at most {@link #MAX_EDGE_THRESHOLDS} thresholds. A light-gray
+     * part of a dark garment on white is shadow-like pixel by pixel and may even be shaped like a shifted silhouette,
+     * but it ends in a clear step to the background.
+     */
+    static boolean fadesOut(BinaryMask region, BinaryMask item, DifferenceMap difference, float threshold) {
+        int w = region.width();
+        int h = region.height();
+        float[] edge = new float[region.count() - item.count()];
+        int n = 0;
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                if (region.get(x, y) && !item.get(x, y) && nextToBackground(region, x, y)) {
+                    edge[n++] = difference.distance(y * w + x);
+                }
+            }
+        }
+        if (n == 0) {
+            return false;
+        }
+        Arrays.sort(edge, 0, n);
+        return edge[n / 2] <= MAX_EDGE_THRESHOLDS * threshold;
+    }
+
+    private static boolean nextToBackground(BinaryMask region, int x, int y) {
+        return x == 0 || y == 0 || x == region.width() - 1 || y == region.height() - 1 || !region.get(x - 1, y)
+                || !region.get(x + 1, y) || !region.get(x, y - 1) || !region.get(x, y + 1);
     }
 
     /** The thick shadow-like parts of {@code region}: what the opening keeps (gray bodies, not crescents). */

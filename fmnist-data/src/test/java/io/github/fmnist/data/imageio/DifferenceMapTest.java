@@ -19,6 +19,23 @@ class DifferenceMapTest {
     }
 
     @Test
+    void theMedianFilterTakesOffAnIsolatedPixelAndKeepsABlock() {
+        // a lone pixel 60 off the backdrop at (5, 5); a 4×4 block 40 off it at (20..23, 20..23), its corner at
+        // (20, 20) raised to 90 and the pixel beside it at (19, 21) to 70
+        ColourPicture picture = Pictures.of(40, 40, (x, y) -> {
+            float d = x == 5 && y == 5 ? 60 : x == 20 && y == 20 ? 90 : x == 19 && y == 21 ? 70
+                    : x >= 20 && x < 24 && y >= 20 && y < 24 ? 40 : 0;
+            return new float[] {BACKDROP[0] - d, BACKDROP[1] - d, BACKDROP[2] - d};
+        });
+        DifferenceMap filtered = DifferenceMap.of(picture, BackgroundModel.fit(picture)).medianFiltered();
+        assertEquals(0, filtered.distance(5 * 40 + 5), 0.01, "the lone pixel");
+        assertEquals(40, filtered.distance(21 * 40 + 21), 0.01, "inside the block");
+        assertEquals(40, filtered.distance(20 * 40 + 20), 0.01, "the block's raised corner");
+        assertEquals(0, filtered.distance(21 * 40 + 19), 0.01, "the raised pixel beside the block");
+        assertEquals(0, filtered.distance(0), 0.01, "the picture's corner");
+    }
+
+    @Test
     void aDarkerPixelOfTheBackdropsChromaIsShadowLikeAndAColouredOneIsNot() {
         ColourPicture picture = Pictures.of(40, 40, (x, y) -> {
             if (y == 20 && x == 10) {

@@ -18,8 +18,9 @@ class ItemSegmenterTest {
         }
         float light = 235 - 0.2f * x;
         float[] backdrop = y >= 100 ? new float[] {185, 150, 110} : new float[] {light, light, light - 5};
-        if (slit || x >= 85 && x < 135 && y >= 45 && y < 125) { // the item's shadow, 5 pixels right and down
-            return new float[] {backdrop[0] * 0.75f, backdrop[1] * 0.75f, backdrop[2] * 0.75f};
+        if (slit || x >= 85 && x < 135 && y >= 45 && y < 125) { // the item's soft shadow, 5 pixels right and down
+            float s = slit ? 0.75f : 0.75f + 0.04f * (Math.max(x - 129, y - 119) - 1);
+            return new float[] {backdrop[0] * s, backdrop[1] * s, backdrop[2] * s};
         }
         return backdrop;
     }

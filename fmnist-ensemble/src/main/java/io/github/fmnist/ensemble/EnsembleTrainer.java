@@ -1,21 +1,15 @@
 package io.github.fmnist.ensemble;
 
-import io.github.fmnist.api.InvalidInputException;
 import io.github.fmnist.api.TrainingCancelledException;
 import io.github.fmnist.api.model.Classifier;
 import io.github.fmnist.api.model.Hyperparameters;
 import io.github.fmnist.api.model.ModelDescriptor;
 import io.github.fmnist.api.model.ModelInfo;
-import io.github.fmnist.api.model.ModelProvider;
 import io.github.fmnist.api.model.Trainer;
 import io.github.fmnist.api.model.TrainingEvent;
 import io.github.fmnist.api.model.TrainingListener;
 import io.github.fmnist.api.model.TrainingRequest;
 import io.github.fmnist.api.registry.PluginRegistry;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,26 +62,8 @@ final class EnsembleTrainer implements Trainer {
     }
 
     private Classifier member(String spec, TrainingRequest request) {
-        if (EnsembleSettings.isBundleFile(spec)) {
-            try {
-                Classifier loaded = registry.loadClassifier(Path.of(spec));
-                LOG.info("ensemble member {}: {} {} from its bundle", spec, loaded.info().providerId(), loaded.info().providerVersion());
-                return loaded;
-            } catch (NoSuchFileException e) {
-                throw new InvalidInputException("ensemble member '" + spec + "': no such bundle file");
-            } catch (IOException e) {
-                throw new UncheckedIOException("ensemble member '" + spec + "': " + e.getMessage(), e);
-            }
-        }
-        ModelProvider provider = registry.requireModel(spec);
-        LOG.info("ensemble member {}: training with its default preset", spec);
-        TrainingListener cancelOnly = new TrainingListener() {
-            @Override
-            public boolean isCancelled() {
-                return request.listener().isCancelled();
-            }
-        };
-        return provider.trainer(provider.descriptor().defaults()).fit(request.withListener(cancelOnly));
+        LOG.info("ensemble member {}: {}", spec, EnsembleSettings.isBundleFile(spec) ? "from its bundle" : "training with its default preset");
+        return registry.loadOrTrain(spec, request);
     }
 
     private static void requireNotCancelled(TrainingListener listener) {

@@ -1,5 +1,6 @@
 package io.github.fmnist.ensemble;
 
+import io.github.fmnist.api.network.Layer;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -55,7 +56,7 @@ record TestTimeViews(int shift, boolean flip) {
         /** This view of {@code nchw}: a new array, or {@code nchw} itself for the identity. */
         float[] apply(float[] nchw) {
             float[] shifted = shifted() ? ImageShift.of(nchw, dx, dy) : nchw;
-            return mirrored ? HorizontalFlip.of(shifted) : shifted;
+            return mirrored ? Layer.FlipHorizontal.apply(shifted) : shifted;
         }
     }
 

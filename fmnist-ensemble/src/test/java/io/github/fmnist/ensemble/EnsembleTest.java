@@ -64,7 +64,7 @@ class EnsembleTest {
         Classifier sharp = centroid(2);
         Classifier soft = centroid(40);
         String members = save("sharp", sharp) + "," + save("soft", soft);
-        float[] mirrored = HorizontalFlip.of(PROBE);
+        float[] mirrored = Layer.FlipHorizontal.apply(PROBE);
         try (Classifier plain = fit(members, "3,1", false); Classifier flipped = fit(members, "3,1", true)) {
             float[][] a = sharp.predictNormalized(PROBE);
             float[][] b = soft.predictNormalized(PROBE);
@@ -86,10 +86,10 @@ class EnsembleTest {
         float[] two = new float[2 * 784];
         two[0] = 1;            // image 0, row 0, column 0
         two[784 + 28 + 5] = 2; // image 1, row 1, column 5
-        float[] m = HorizontalFlip.of(two);
+        float[] m = Layer.FlipHorizontal.apply(two);
         assertEquals(1, m[27]);
         assertEquals(2, m[784 + 28 + 22]);
-        assertArrayEquals(two, HorizontalFlip.of(m));
+        assertArrayEquals(two, Layer.FlipHorizontal.apply(m));
     }
 
     @Test
@@ -124,7 +124,7 @@ class EnsembleTest {
         assertEquals(9, new TestTimeViews(2, false).views().size());
         float[] image = SyntheticFashion.dataset(1, 3L).images().toNormalizedNchw();
         TestTimeViews.View flippedLeft = one.get(3);
-        assertArrayEquals(HorizontalFlip.of(ImageShift.of(image, -1, 0)), flippedLeft.apply(image));
+        assertArrayEquals(Layer.FlipHorizontal.apply(ImageShift.of(image, -1, 0)), flippedLeft.apply(image));
     }
 
     @Test
@@ -137,7 +137,7 @@ class EnsembleTest {
             int[][] offsets = {{0, 0}, {-1, 0}, {1, 0}, {0, -1}, {0, 1}};
             for (int[] o : offsets) {
                 float[] shifted = ImageShift.of(PROBE, o[0], o[1]);
-                for (float[] view : new float[][] {shifted, HorizontalFlip.of(shifted)}) {
+                for (float[] view : new float[][] {shifted, Layer.FlipHorizontal.apply(shifted)}) {
                     float[][] a = sharp.predictNormalized(view);
                     float[][] b = soft.predictNormalized(view);
                     for (int i = 0; i < expected.length; i++) {

@@ -60,7 +60,7 @@ final class HybridClassifier implements Classifier {
     @Override
     public float[][] predictNormalized(float[] nchw) {
         float[][] f = features.features(nchw);
-        float[][] mirrored = flip ? features.features(Mirror.of(nchw)) : null;
+        float[][] mirrored = flip ? features.features(Layer.FlipHorizontal.apply(nchw)) : null;
         float[][] out = new float[f.length][];
         for (int i = 0; i < f.length; i++) {
             out[i] = head.probabilities(f[i]);

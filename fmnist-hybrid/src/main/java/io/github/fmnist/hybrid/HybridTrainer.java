@@ -2,7 +2,6 @@ package io.github.fmnist.hybrid;
 
 import io.github.fmnist.api.Image;
 import io.github.fmnist.api.ImageBatch;
-import io.github.fmnist.api.InvalidInputException;
 import io.github.fmnist.api.TrainingCancelledException;
 import io.github.fmnist.api.UnsupportedFeatureException;
 import io.github.fmnist.api.capability.FeatureExtractor;
@@ -10,17 +9,13 @@ import io.github.fmnist.api.model.Classifier;
 import io.github.fmnist.api.model.Hyperparameters;
 import io.github.fmnist.api.model.ModelDescriptor;
 import io.github.fmnist.api.model.ModelInfo;
-import io.github.fmnist.api.model.ModelProvider;
 import io.github.fmnist.api.model.ThreadBudget;
 import io.github.fmnist.api.model.Trainer;
 import io.github.fmnist.api.model.TrainingEvent;
 import io.github.fmnist.api.model.TrainingListener;
 import io.github.fmnist.api.model.TrainingRequest;
+import io.github.fmnist.api.network.Layer;
 import io.github.fmnist.api.registry.PluginRegistry;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import org.slf4j.Logger;
@@ -94,7 +89,7 @@ final class HybridTrainer implements Trainer {
             float[] pixels = size * Image.PIXELS == chunk.length ? chunk : Arrays.copyOf(chunk, size * Image.PIXELS);
             copy(extractor.features(pixels), out, from);
             if (flip) {
-                copy(extractor.features(Mirror.of(pixels)), out, n + from);
+                copy(extractor.features(Layer.FlipHorizontal.apply(pixels)), out, n + from);
             }
             listener.onEvent(new TrainingEvent.Progress("features", from + size, n));
         }
@@ -118,24 +113,8 @@ final class HybridTrainer implements Trainer {
     }
 
     private Classifier network(String spec, TrainingRequest request) {
-        if (spec.endsWith(".fmnist") || spec.contains("/") || spec.contains("\\")) {
-            try {
-                return registry.loadClassifier(Path.of(spec));
-            } catch (NoSuchFileException e) {
-                throw new InvalidInputException("hybrid network '" + spec + "': no such bundle file");
-            } catch (IOException e) {
-                throw new UncheckedIOException("hybrid network '" + spec + "': " + e.getMessage(), e);
-            }
-        }
-        ModelProvider provider = registry.requireModel(spec);
-        LOG.info("hybrid network {}: training with its default preset", spec);
-        TrainingListener cancelOnly = new TrainingListener() {
-            @Override
-            public boolean isCancelled() {
-                return request.listener().isCancelled();
-            }
-        };
-        return provider.trainer(provider.descriptor().defaults()).fit(request.withListener(cancelOnly));
+        LOG.info("hybrid network {}", spec);
+        return registry.loadOrTrain(spec, request);
     }
 
     private static void requireNotCancelled(TrainingListener listener) {

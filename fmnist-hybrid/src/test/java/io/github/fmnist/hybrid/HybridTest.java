@@ -15,6 +15,7 @@ import io.github.fmnist.api.capability.NetworkExportable;
 import io.github.fmnist.api.model.Classifier;
 import io.github.fmnist.api.model.Hyperparameters;
 import io.github.fmnist.api.model.TrainingRequest;
+import io.github.fmnist.api.network.Layer;
 import io.github.fmnist.api.network.NetworkDescription;
 import io.github.fmnist.dl.CnnProvider;
 import io.github.fmnist.testkit.ReferenceNetwork;
@@ -83,7 +84,7 @@ class HybridTest {
 
     @Test
     void withFlipsThePredictionIsTheMeanOverImageAndMirror() {
-        float[] mirrored = Mirror.of(PROBE);
+        float[] mirrored = Layer.FlipHorizontal.apply(PROBE);
         try (Classifier hybrid = fit(FeatureCentroidProvider.ID)) {
             float[][] p = hybrid.predictNormalized(PROBE);
             float[][] m = hybrid.predictNormalized(mirrored);

@@ -156,6 +156,22 @@ public sealed interface Layer {
      * {@code W − 1 − x}. Lets a description run a network on flipped images (test-time augmentation).
      */
     record FlipHorizontal() implements Layer {
+        /**
+         * What this layer computes, for callers that mirror images themselves (a test-time augmentation in the JVM):
+         * a new array in which column {@code x} of every row of every 28×28 image is column {@code 27 − x} of
+         * {@code nchw}.
+         */
+        public static float[] apply(float[] nchw) {
+            int side = io.github.fmnist.api.Image.SIDE;
+            float[] out = new float[nchw.length];
+            for (int row = 0; row < nchw.length / side; row++) {
+                int base = row * side;
+                for (int x = 0; x < side; x++) {
+                    out[base + x] = nchw[base + side - 1 - x];
+                }
+            }
+            return out;
+        }
     }
 
     /**

@@ -10,7 +10,11 @@ import io.github.fmnist.api.explain.ExplainerProvider;
 import io.github.fmnist.api.model.Classifier;
 import io.github.fmnist.api.model.ModelProvider;
 import io.github.fmnist.api.model.ProviderVersion;
+import io.github.fmnist.api.model.TrainingListener;
+import io.github.fmnist.api.model.TrainingRequest;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -132,6 +136,34 @@ public final class PluginRegistry {
         ModelProvider provider = readableBy(manifest, bundleFile);
         checkPayloadLimit(manifest, provider, bundleFile);
         return provider.load(ModelBundle.read(bundleFile, provider.maxPayloadBytes()));
+    }
+
+    /**
+     * The classifier a composite model (an ensemble, a hybrid) is built from: {@code spec} names either a bundle
+     * file (it ends in {@value ModelBundle#EXTENSION} or holds a path separator), loaded as {@link #loadClassifier}
+     * does, or a model plugin id, trained on {@code request} with its default preset. The training sees the request's
+     * cancellation but not its other events, which belong to the composite's own training.
+     *
+     * @throws InvalidInputException if the file does not exist or no plugin has that id
+     */
+    public Classifier loadOrTrain(String spec, TrainingRequest request) {
+        if (spec.endsWith(ModelBundle.EXTENSION) || spec.contains("/") || spec.contains("\\")) {
+            try {
+                return loadClassifier(Path.of(spec));
+            } catch (NoSuchFileException e) {
+                throw new InvalidInputException("'" + spec + "': no such bundle file");
+            } catch (IOException e) {
+                throw new UncheckedIOException("'" + spec + "': " + e.getMessage(), e);
+            }
+        }
+        ModelProvider provider = requireModel(spec);
+        TrainingListener cancelOnly = new TrainingListener() {
+            @Override
+            public boolean isCancelled() {
+                return request.listener().isCancelled();
+            }
+        };
+        return provider.trainer(provider.descriptor().defaults()).fit(request.withListener(cancelOnly));
     }
 
     /** As {@link #loadClassifier(Path)}, for a bundle already read. */

@@ -93,6 +93,21 @@ public final class ImageImporter {
         return convert(reader.read(file), file.toString()).image();
     }
 
+    /**
+     * Reads and converts a picture file's bytes already in memory (a Spark row, an upload), exactly as
+     * {@link #importImage(Path)} reads that file: same readers, EXIF orientation, subsampling and limits.
+     *
+     * @param source names the picture in messages
+     * @throws InvalidInputException if the bytes are empty, in no readable format, or larger than the pixel limit
+     * @throws NoItemFoundException if nothing in the picture stands out from its background
+     * @throws CorruptDataException if the bytes claim a known format but cannot be decoded
+     */
+    public Image importImage(byte[] content, String source) {
+        Objects.requireNonNull(content, "content");
+        Objects.requireNonNull(source, "source");
+        return convert(reader.read(content, source), source).image();
+    }
+
     /** Converts an image already in memory. */
     public Image importImage(BufferedImage picture) {
         return convert(inMemory(picture), "image").image();

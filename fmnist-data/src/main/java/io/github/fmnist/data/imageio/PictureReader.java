@@ -7,7 +7,9 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.MemoryCacheImageInputStream;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -43,25 +45,42 @@ final class PictureReader {
             if (in == null) {
                 throw new InvalidInputException("cannot open image file " + file);
             }
-            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
-            if (!readers.hasNext()) {
-                throw new InvalidInputException(file + ": not a readable image (PNG, JPEG, WebP, BMP or GIF expected)");
-            }
-            ImageReader reader = readers.next();
-            try {
-                boolean jpeg = formatName(reader).equals("jpeg");
-                int orientation = ExifOrientation.UPRIGHT;
-                if (jpeg) {
-                    orientation = ExifOrientation.read(in, file.toString());
-                    in.seek(0);
-                }
-                reader.setInput(in, true, true);
-                return ExifOrientation.apply(ColourPicture.of(decode(reader, file)), orientation);
-            } finally {
-                reader.dispose();
-            }
+            return read(in, file.toString());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
+    /** As {@link #read(Path)}, for a file's bytes already in memory; {@code source} names it in messages. */
+    ColourPicture read(byte[] content, String source) {
+        if (content.length == 0) {
+            throw new InvalidInputException(source + ": empty file, expected a picture (PNG, JPEG, WebP, BMP or GIF)");
+        }
+        // A memory cache: ImageIO would otherwise copy every picture to a temporary file first.
+        try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(content))) {
+            return read(in, source);
+        } catch (IOException e) {
+            throw new CorruptDataException(source, -1, "cannot read the picture: " + e.getMessage(), e);
+        }
+    }
+
+    private ColourPicture read(ImageInputStream in, String source) throws IOException {
+        Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+        if (!readers.hasNext()) {
+            throw new InvalidInputException(source + ": not a readable image (PNG, JPEG, WebP, BMP or GIF expected)");
+        }
+        ImageReader reader = readers.next();
+        try {
+            boolean jpeg = formatName(reader).equals("jpeg");
+            int orientation = ExifOrientation.UPRIGHT;
+            if (jpeg) {
+                orientation = ExifOrientation.read(in, source);
+                in.seek(0);
+            }
+            reader.setInput(in, true, true);
+            return ExifOrientation.apply(ColourPicture.of(decode(reader, source)), orientation);
+        } finally {
+            reader.dispose();
         }
     }
 
@@ -70,16 +89,16 @@ final class PictureReader {
         return names.length == 0 ? "?" : names[0].toLowerCase(Locale.ROOT);
     }
 
-    private BufferedImage decode(ImageReader reader, Path file) {
+    private BufferedImage decode(ImageReader reader, String file) {
         long width;
         long height;
         try {
             width = reader.getWidth(0);
             height = reader.getHeight(0);
         } catch (IOException | RuntimeException e) {
-            throw new CorruptDataException(file.toString(), -1, "unreadable image header: " + e.getMessage(), e);
+            throw new CorruptDataException(file, -1, "unreadable image header: " + e.getMessage(), e);
         }
-        ImageImporter.checkSize(file.toString(), width, height, maxPixels);
+        ImageImporter.checkSize(file, width, height, maxPixels);
         ImageReadParam param = reader.getDefaultReadParam();
         int step = subsampling(width, height);
         if (step > 1) {
@@ -88,7 +107,7 @@ final class PictureReader {
         try {
             return reader.read(0, param);
         } catch (IOException | RuntimeException e) {
-            throw new CorruptDataException(file.toString(), -1, "cannot decode " + width + "×" + height + " "
+            throw new CorruptDataException(file, -1, "cannot decode " + width + "×" + height + " "
                     + formatName(reader) + " image: " + e.getMessage(), e);
         } catch (OutOfMemoryError e) {
             throw new InvalidInputException(file + ": not enough memory to decode a " + width + "×" + height

@@ -1,5 +1,9 @@
 package io.github.fmnist.data.imageio;
 
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.github.fmnist.api.InvalidInputException;
+
 import io.github.fmnist.api.Image;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -105,6 +109,30 @@ class PictureFormatsTest {
         assertEquals(5, reader.subsampling(4000, 3000));
         assertEquals(1, reader.subsampling(640, 480));
         assertEquals(1, reader.subsampling(1599, 100));
+    }
+
+    @Test
+    void bytesInMemoryAreImportedExactlyLikeTheirFile() throws IOException {
+        ByteArrayOutputStream jpeg = new ByteArrayOutputStream();
+        ImageIO.write(lyingBar(), "jpg", jpeg);
+        byte[] phone = withExifOrientation(jpeg.toByteArray(), 6);
+        Path file = dir.resolve("phone-bytes.jpg");
+        Files.write(file, phone);
+        assertEquals(importer.importImage(file), importer.importImage(phone, "phone-bytes.jpg"),
+                "EXIF orientation applies to bytes as to the file");
+
+        BufferedImage large = new BufferedImage(3000, 2000, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = large.createGraphics();
+        g.drawImage(lyingBar(), 0, 0, 3000, 2000, null);
+        g.dispose();
+        Path largeFile = dir.resolve("large-bytes.jpg");
+        ImageIO.write(large, "jpg", largeFile.toFile());
+        assertEquals(importer.importImage(largeFile), importer.importImage(Files.readAllBytes(largeFile), "large-bytes.jpg"),
+                "subsampled alike");
+
+        InvalidInputException empty = assertThrows(InvalidInputException.class, () -> importer.importImage(new byte[0], "e.png"));
+        assertTrue(empty.getMessage().contains("e.png: empty file"), empty.getMessage());
+        assertThrows(InvalidInputException.class, () -> importer.importImage("text".getBytes(), "t.png"));
     }
 
     @Test

@@ -25,6 +25,11 @@ final class ItemSegmenter {
      * brightness still comes from the unfiltered differences.
      */
     static final float NOISY_BORDER = 2f;
+    /**
+     * Pictures whose longer side is under this get no median filter, as they get no clean-up: their items are a few
+     * pixels thin, and in a 28×28 image whose garment touches the frame the "border noise" is the garment itself.
+     */
+    static final int MEDIAN_MIN_SIDE = 167; // where the clean-up radius, CLEAN_UP_SHARE × side, rounds to 1
     /** The faint rim grown back around the item needs only this share of the threshold. */
     static final float RIM_SHARE = 0.5f;
     /** Radius of the clean-up (closing, then opening) as a share of the picture's longer side. */
@@ -53,7 +58,9 @@ final class ItemSegmenter {
         BackgroundModel background = BackgroundModel.fit(picture);
         DifferenceMap difference = DifferenceMap.of(picture, background);
         float threshold = Math.max(MIN_CONTRAST, THRESHOLD_WIDTHS * background.noise());
-        DifferenceMap forMask = background.noise() > NOISY_BORDER ? difference.medianFiltered() : difference;
+        boolean noisy = background.noise() > NOISY_BORDER
+                && Math.max(picture.width(), picture.height()) >= MEDIAN_MIN_SIDE;
+        DifferenceMap forMask = noisy ? difference.medianFiltered() : difference;
         ChosenRegion chosen = chooseRegion(forMask, threshold, source);
         BinaryMask item = ShadowSuppression.apply(chosen.mask(), difference, chosen.longerSide(), threshold);
         boolean shadowTakenOff = item != chosen.mask();
@@ -61,8 +68,7 @@ final class ItemSegmenter {
                 shadowTakenOff));
         BinaryMask shade = shadowTakenOff ? shade(support, difference, chosen.longerSide())
                 : BinaryMask.empty(support.width(), support.height());
-        float white = whiteLevel(difference, support,
-                background.noise() > NOISY_BORDER ? NOISY_WHITE_PERCENTILE : WHITE_PERCENTILE);
+        float white = whiteLevel(difference, support, noisy ? NOISY_WHITE_PERCENTILE : WHITE_PERCENTILE);
         return new Segmentation(support, intensity(difference, support, shade, white), background, white, shade);
     }
 

@@ -71,7 +71,7 @@ public final class EnsembleProvider implements ModelProvider {
 
     /** For {@link java.util.ServiceLoader}: discovers the plugins members need when first asked to train or load. */
     public EnsembleProvider() {
-        this(new LazyRegistry());
+        this(PluginRegistry.lazy(EnsembleProvider.class.getClassLoader()));
     }
 
     /** An ensemble provider loading and training members with {@code registry}'s plugins. */
@@ -110,25 +110,5 @@ public final class EnsembleProvider implements ModelProvider {
         bundle.requireProvider(ID);
         Hyperparameters hyperparameters = descriptor().defaults().withAll(bundle.manifest().hyperparameters());
         return EnsembleBundle.load(bundle, ModelInfo.of(bundle.manifest(), hyperparameters), registry.get());
-    }
-
-    /** Discovers once, on first use, not in the constructor: ServiceLoader builds this provider during discovery. */
-    private static final class LazyRegistry implements Supplier<PluginRegistry> {
-        private volatile PluginRegistry registry;
-
-        @Override
-        public PluginRegistry get() {
-            PluginRegistry r = registry;
-            if (r == null) {
-                synchronized (this) {
-                    r = registry;
-                    if (r == null) {
-                        r = PluginRegistry.discover(EnsembleProvider.class.getClassLoader());
-                        registry = r;
-                    }
-                }
-            }
-            return r;
-        }
     }
 }

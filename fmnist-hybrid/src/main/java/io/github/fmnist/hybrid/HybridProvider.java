@@ -66,7 +66,7 @@ public final class HybridProvider implements ModelProvider {
 
     /** For {@link java.util.ServiceLoader}: discovers the network's plugin when first asked to train or load. */
     public HybridProvider() {
-        this(new LazyRegistry());
+        this(PluginRegistry.lazy(HybridProvider.class.getClassLoader()));
     }
 
     /** A hybrid provider loading and training networks with {@code registry}'s plugins. */
@@ -115,26 +115,6 @@ public final class HybridProvider implements ModelProvider {
                 throw e;
             }
             throw new IncompatibleModelException(bundle.path() + ": " + e.getMessage(), e);
-        }
-    }
-
-    /** Discovers once, on first use, not in the constructor: ServiceLoader builds this provider during discovery. */
-    private static final class LazyRegistry implements Supplier<PluginRegistry> {
-        private volatile PluginRegistry registry;
-
-        @Override
-        public PluginRegistry get() {
-            PluginRegistry r = registry;
-            if (r == null) {
-                synchronized (this) {
-                    r = registry;
-                    if (r == null) {
-                        r = PluginRegistry.discover(HybridProvider.class.getClassLoader());
-                        registry = r;
-                    }
-                }
-            }
-            return r;
         }
     }
 }

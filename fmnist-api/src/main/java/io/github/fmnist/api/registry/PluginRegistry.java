@@ -18,7 +18,9 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The model and explainer plugins on the class path, found with {@link java.util.ServiceLoader}.
@@ -49,6 +51,33 @@ public final class PluginRegistry {
     private PluginRegistry(ServiceDiscovery<ModelProvider> models, ServiceDiscovery<ExplainerProvider> explainers) {
         this.models = models;
         this.explainers = explainers;
+    }
+
+    /**
+     * A registry discovered with {@code loader} once, on the first {@code get()}, then shared: for a plugin that
+     * needs the other plugins (an ensemble's members) but is itself built by ServiceLoader during discovery, when
+     * discovering again in its constructor would recurse. Thread-safe.
+     */
+    public static Supplier<PluginRegistry> lazy(ClassLoader loader) {
+        Objects.requireNonNull(loader, "loader");
+        return new Supplier<>() {
+            private volatile PluginRegistry registry;
+
+            @Override
+            public PluginRegistry get() {
+                PluginRegistry r = registry;
+                if (r == null) {
+                    synchronized (this) {
+                        r = registry;
+                        if (r == null) {
+                            r = discover(loader);
+                            registry = r;
+                        }
+                    }
+                }
+                return r;
+            }
+        };
     }
 
     /** Discovers plugins with the thread context class loader (or this class's loader if none is set). */

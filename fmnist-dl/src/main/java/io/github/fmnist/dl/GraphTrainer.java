@@ -64,6 +64,7 @@ final class GraphTrainer implements Trainer {
         TrainingListener listener = request.listener();
         ComputationGraph network = new ComputationGraph(architecture.configuration(request.seed(), settings));
         network.init();
+        RowwiseBatchNormHelper.installOn(network);
         Nd4j.getRandom().setSeed(request.seed());
         BatchMetrics batchMetrics = new BatchMetrics();
         network.setListeners(batchMetrics);

@@ -99,7 +99,7 @@ final class BundledOpenBlas {
             return skip("the org.bytedeco:openblas jar with classifier " + platform.get() + " is not on the class path");
         }
         Path library = folder.get().resolve(OpenBlasCache.LIBRARY);
-        OpenBlasCoreType.applyBeforeLoading();
+        OpenBlasCoreType.applyBeforeLoading(platform.get());
         try {
             SymbolLookup.libraryLookup(library, Arena.global());
         } catch (IllegalArgumentException | IllegalCallerException e) {

@@ -8,7 +8,6 @@ import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -60,12 +59,11 @@ final class OpenBlasCoreType {
     /**
      * Sets {@value #VARIABLE} in this process's environment, if {@link #toForce} says so; call before an OpenBLAS
      * library is loaded. Idempotent; never throws.
+     *
+     * @param platform the JavaCPP platform of the library about to be loaded ({@link BundledOpenBlas#platform})
      */
     @SuppressWarnings("restricted") // setenv through the foreign-function API; native access is enabled for fmnist
-    static synchronized void applyBeforeLoading() {
-        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
-        String arch = System.getProperty("os.arch", "").toLowerCase(Locale.ROOT);
-        String platform = os.startsWith("linux") && (arch.equals("amd64") || arch.equals("x86_64")) ? "linux-x86_64" : os + "-" + arch;
+    static synchronized void applyBeforeLoading(String platform) {
         if (applied) {
             return;
         }

@@ -86,7 +86,8 @@ final class GraphTrainer implements Trainer {
         CacheMode cache = loop.reusesAndCaches() ? CacheMode.DEVICE : CacheMode.NONE;
         network.getConfiguration().setCacheMode(cache);
         network.setCacheMode(cache);
-        try (BatchArrays arrays = new BatchArrays(capacity, loop.reusesAndCaches())) {
+        try (BatchArrays arrays = new BatchArrays(capacity, loop.reusesAndCaches());
+             MaskedReluBackprop.Installed relus = MaskedReluBackprop.installOn(network)) {
             for (int epoch = 0; epoch < settings.epochs(); epoch++) {
                 long epochStart = System.nanoTime();
                 network.setLearningRate(settings.schedule().rate(settings.learningRate(), epoch, settings.epochs()));

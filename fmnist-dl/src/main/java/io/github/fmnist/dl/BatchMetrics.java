@@ -34,29 +34,37 @@ final class BatchMetrics extends BaseTrainingListener {
 
     @Override
     public void onForwardPass(Model model, Map<String, INDArray> activations) {
-        float[][] rows = activations.get(Architecture.LOGITS).toFloatMatrix();
+        INDArray logits = activations.get(Architecture.LOGITS);
+        // One copy of the whole matrix: INDArray.toFloatMatrix() builds a view and a copy per row.
+        float[] flat = logits.dup('c').data().asFloat();
+        int classes = (int) logits.size(1);
         int count = 0;
         double loss = 0;
-        for (int i = 0; i < rows.length; i++) {
-            float[] row = rows[i];
-            int best = argmax(row);
+        for (int i = 0, rows = (int) logits.size(0); i < rows; i++) {
+            int from = i * classes;
+            int best = argmax(flat, from, classes);
             if (best == labels[i]) {
                 count++;
             }
             double sum = 0;
-            for (float v : row) {
-                sum += Math.exp(v - row[best]);
+            for (int j = 0; j < classes; j++) {
+                sum += Math.exp(flat[from + j] - flat[from + best]);
             }
-            loss += Math.log(sum) - (row[labels[i]] - row[best]);
+            loss += Math.log(sum) - (flat[from + labels[i]] - flat[from + best]);
         }
         correct = count;
         lossSum = loss;
     }
 
     static int argmax(float[] row) {
+        return argmax(row, 0, row.length);
+    }
+
+    /** Index, counted from {@code from}, of the largest of {@code length} values (the first of equal ones). */
+    private static int argmax(float[] values, int from, int length) {
         int best = 0;
-        for (int j = 1; j < row.length; j++) {
-            if (row[j] > row[best]) {
+        for (int j = 1; j < length; j++) {
+            if (values[from + j] > values[from + best]) {
                 best = j;
             }
         }

@@ -25,11 +25,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * DL4J's oneDNN batch-normalisation helper with the batch statistics computed another way. DL4J's own helper
- * (M2.1) reduces an NCHW activation over the strided axes (N, H, W) with libnd4j's generic summary-statistics
- * kernel, which was 21 % of the default cnn's training CPU. Here {@link RowStatistics} reads the activation once,
- * as rows of H·W contiguous values, one per (image, channel), in double precision. Normalisation and its backward pass are the same oneDNN
- * ops ({@code batchnorm}, {@code batchnorm_bp}) DL4J's helper calls.
+ * Batch normalisation for training with the batch statistics and the backward pass computed another way than DL4J's
+ * oneDNN helper (M2.1). That helper reduces an NCHW activation over the strided axes (N, H, W) with libnd4j's generic
+ * summary-statistics kernel (21 % of the default cnn's training CPU), and its {@code batchnorm_bp} adds the mean and
+ * variance terms to oneDNN's gradient with generic broadcasts (a quarter). Here {@link RowStatistics} and
+ * {@link RowBatchNormBackward} read the activation as rows of H·W contiguous values, one per (image, channel), and
+ * sum in double precision; the forward normalisation is the same oneDNN {@code batchnorm} op DL4J's helper calls.
  *
  * <p>The result is deterministic, but its low bits differ from DL4J's reduction order, so a network trained with
  * this helper is not bit-identical to one trained before it. Inference (running statistics) is unchanged.
@@ -41,6 +42,9 @@ final class RowwiseBatchNormHelper implements BatchNormalizationHelper {
 
     private INDArray meanCache;
     private INDArray varCache;
+    private float[] batchMeans;
+    private float[] batchVariances;
+    private RowBatchNormBackward backward;
 
     /**
      * Puts a new helper of this kind on every BatchNorm layer of {@code graph} that has DL4J's oneDNN helper (none
@@ -111,35 +115,47 @@ final class RowwiseBatchNormHelper implements BatchNormalizationHelper {
                 varCache = Nd4j.createUninitialized(x.dataType(), channels);
             }
         }
-        INDArray contiguous = Shape.hasDefaultStridesForShape(x) && x.ordering() == 'c' ? x : x.dup('c');
-        FloatBuffer values = contiguous.data().asNio().order(ByteOrder.nativeOrder()).asFloatBuffer();
+        INDArray contiguous = contiguous(x);
         int rowLength = Math.toIntExact(x.size(2) * x.size(3));
-        int base = Math.toIntExact(contiguous.offset());
         float[] means = new float[Math.toIntExact(channels)];
         float[] variances = new float[means.length];
-        RowStatistics.combine(values, base, Math.toIntExact(images), means.length, rowLength, means, variances);
+        RowStatistics.combine(floats(contiguous), Math.toIntExact(contiguous.offset()), Math.toIntExact(images),
+                means.length, rowLength, means, variances);
         meanCache.assign(Nd4j.createFromArray(means));
         varCache.assign(Nd4j.createFromArray(variances));
+        batchMeans = means;
+        batchVariances = variances;
+    }
+
+    private static INDArray contiguous(INDArray array) {
+        return Shape.hasDefaultStridesForShape(array) && array.ordering() == 'c' ? array : array.dup('c');
+    }
+
+    private static FloatBuffer floats(INDArray contiguous) {
+        return contiguous.data().asNio().order(ByteOrder.nativeOrder()).asFloatBuffer();
     }
 
     @Override
     public Pair<Gradient, INDArray> backpropGradient(INDArray input, INDArray epsilon, long[] shape, INDArray gamma,
             INDArray beta, INDArray dGammaView, INDArray dBetaView, double eps, CNN2DFormat format,
             LayerWorkspaceMgr workspaceMgr) {
-        if (input.dataType() != DataType.FLOAT || meanCache == null) {
+        if (input.dataType() != DataType.FLOAT || input.rank() != 4 || batchMeans == null) {
             return null;
         }
-        // oneDNN's backward pass reads the error with default strides (DL4J issue 8860)
-        INDArray error = Shape.hasDefaultStridesForShape(epsilon) ? epsilon : epsilon.dup('c');
+        INDArray x = contiguous(input);
+        INDArray error = contiguous(epsilon);
         INDArray errorAtInput = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, input.dataType(), input.shape());
-        INDArray dMean = workspaceMgr.createUninitialized(ArrayType.BP_WORKING_MEM, meanCache.dataType(), meanCache.shape());
-        INDArray dVariance = workspaceMgr.createUninitialized(ArrayType.BP_WORKING_MEM, meanCache.dataType(), meanCache.shape());
-        Nd4j.exec(DynamicCustomOp.builder("batchnorm_bp")
-                .addInputs(input, meanCache, varCache, vector(gamma), vector(beta), error)
-                .addIntegerArguments(1, 1, NCHW_CHANNEL_AXIS)
-                .addFloatingPointArguments(eps)
-                .addOutputs(errorAtInput, dMean, dVariance, vector(dGammaView), vector(dBetaView))
-                .build());
+        int rowLength = Math.toIntExact(input.size(2) * input.size(3));
+        if (backward == null || backward.rowLength() != rowLength) {
+            backward = new RowBatchNormBackward(rowLength);
+        }
+        float[] dGamma = new float[batchMeans.length];
+        float[] dBeta = new float[batchMeans.length];
+        backward.backward(floats(x), Math.toIntExact(x.offset()), floats(error), Math.toIntExact(error.offset()),
+                floats(errorAtInput), Math.toIntExact(errorAtInput.offset()), Math.toIntExact(input.size(0)),
+                batchMeans, batchVariances, vector(gamma).toFloatVector(), eps, dGamma, dBeta);
+        vector(dGammaView).assign(Nd4j.createFromArray(dGamma));
+        vector(dBetaView).assign(Nd4j.createFromArray(dBeta));
         Gradient gradient = new DefaultGradient();
         gradient.setGradientFor(BatchNormalizationParamInitializer.GAMMA, dGammaView);
         gradient.setGradientFor(BatchNormalizationParamInitializer.BETA, dBetaView);

@@ -63,6 +63,53 @@ class RowwiseBatchNormHelperTest {
     }
 
     @Test
+    void rowBackwardMatchesTheTrainingModeGradientInDoublePrecision() {
+        int images = 4;
+        int channels = 3;
+        int rowLength = 9; // odd: the last value of a row goes past the paired accumulators
+        int count = images * rowLength;
+        Random random = new Random(8);
+        float[] x = new float[images * channels * rowLength];
+        float[] error = new float[x.length];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = 5 + random.nextFloat() * 2;
+            error[i] = random.nextFloat() - 0.5f;
+        }
+        float[] gamma = {0.5f, 1.5f, -2f};
+        float[] mean = new float[channels];
+        float[] variance = new float[channels];
+        RowStatistics.combine(FloatBuffer.wrap(x), 0, images, channels, rowLength, mean, variance);
+        float[] dx = new float[x.length + 2];
+        float[] dGamma = new float[channels];
+        float[] dBeta = new float[channels];
+        new RowBatchNormBackward(rowLength).backward(FloatBuffer.wrap(x), 0, FloatBuffer.wrap(error), 0,
+                FloatBuffer.wrap(dx), 2, images, mean, variance, gamma, EPS, dGamma, dBeta);
+        for (int c = 0; c < channels; c++) {
+            double s = 1 / Math.sqrt(variance[c] + EPS);
+            double sumError = 0;
+            double sumErrorXHat = 0;
+            for (int n = 0; n < images; n++) {
+                for (int i = 0; i < rowLength; i++) {
+                    int at = (n * channels + c) * rowLength + i;
+                    sumError += error[at];
+                    sumErrorXHat += error[at] * (x[at] - mean[c]) * s;
+                }
+            }
+            assertEquals(sumError, dBeta[c], 1e-5, "beta gradient of channel " + c);
+            assertEquals(sumErrorXHat, dGamma[c], 1e-4, "gamma gradient of channel " + c);
+            for (int n = 0; n < images; n++) {
+                for (int i = 0; i < rowLength; i++) {
+                    int at = (n * channels + c) * rowLength + i;
+                    double xHat = (x[at] - mean[c]) * s;
+                    double expected = gamma[c] * s / count * (count * error[at] - sumError - xHat * sumErrorXHat);
+                    assertEquals(expected, dx[2 + at], 1e-4, "input gradient at " + at);
+                }
+            }
+        }
+        assertEquals(0f, dx[0], "nothing is written before the output's base");
+    }
+
+    @Test
     void trainingForwardAndBackwardMatchDeeplearning4jsOneDnnHelper() {
         Nd4j.getRandom().setSeed(11);
         INDArray x = Nd4j.rand(DataType.FLOAT, 8, 5, 6, 6).muli(3).addi(1);

@@ -16,12 +16,13 @@ interface BatchSource extends AutoCloseable {
         /**
          * The loop before prefetching, kept to show the new one gives the same bits: each batch built on the
          * training thread when needed, fresh input arrays every step, DL4J recomputing each convolution's
-         * pre-activation in backprop.
+         * pre-activation in backprop, DL4J's own ReLU derivative and max pooling.
          */
         SEQUENTIAL(false),
         /**
          * The next batch built on a background thread while the current one trains, input arrays reused, the
-         * convolutions' pre-activations cached for backprop.
+         * convolutions' pre-activations cached for backprop, ReLU derivative and max pooling swapped for faster code
+         * giving the same bits ({@link MaskedReluBackprop}, {@link PlaneMaxPoolingLayer}).
          */
         PREFETCHING(true);
 
@@ -31,7 +32,7 @@ interface BatchSource extends AutoCloseable {
             this.fast = fast;
         }
 
-        /** Whether input arrays are reused and pre-activations cached. */
+        /** Whether input arrays are reused, pre-activations cached and the faster layers swapped in. */
         boolean reusesAndCaches() {
             return fast;
         }

@@ -87,7 +87,11 @@ final class GraphTrainer implements Trainer {
         network.getConfiguration().setCacheMode(cache);
         network.setCacheMode(cache);
         try (BatchArrays arrays = new BatchArrays(capacity, loop.reusesAndCaches());
-             MaskedReluBackprop.Installed relus = MaskedReluBackprop.installOn(network)) {
+             TrainingSwaps swaps = new TrainingSwaps()) {
+            if (loop.reusesAndCaches()) {
+                MaskedReluBackprop.installOn(network, swaps);
+                PlaneMaxPoolingLayer.installOn(network, swaps);
+            }
             for (int epoch = 0; epoch < settings.epochs(); epoch++) {
                 long epochStart = System.nanoTime();
                 network.setLearningRate(settings.schedule().rate(settings.learningRate(), epoch, settings.epochs()));

@@ -1,7 +1,5 @@
 package io.github.fmnist.dl;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
@@ -20,8 +18,8 @@ import org.nd4j.linalg.factory.Nd4j;
  *
  * <p>The result is the same as {@code relu_bp} except that a negative gradient behind an inactive unit gives
  * {@code -0.0} instead of {@code 0.0}, which no later sum can tell apart from {@code 0.0} unless every one of its
- * terms is a negative zero. {@link #installOn} puts it in place only for training and gives back a handle that
- * restores DL4J's own activation, so saved networks never name this class.
+ * terms is a negative zero. {@link #installOn} puts it in place only for training, and the {@link TrainingSwaps}
+ * restore DL4J's own activation, so saved networks never name this class.
  */
 final class MaskedReluBackprop extends ActivationReLU {
 
@@ -34,9 +32,8 @@ final class MaskedReluBackprop extends ActivationReLU {
         return new Pair<>(gradient, null);
     }
 
-    /** Replaces every plain ReLU of {@code network}'s layers; closing the handle puts the originals back. */
-    static Installed installOn(ComputationGraph network) {
-        List<Runnable> restores = new ArrayList<>();
+    /** Replaces every plain ReLU of {@code network}'s layers; {@code restores} puts the originals back. */
+    static void installOn(ComputationGraph network, TrainingSwaps restores) {
         for (Layer layer : network.getLayers()) {
             org.deeplearning4j.nn.conf.layers.Layer conf = layer.conf().getLayer();
             if (conf instanceof BaseLayer base && isPlainRelu(base.getActivationFn())) {
@@ -49,7 +46,6 @@ final class MaskedReluBackprop extends ActivationReLU {
                 restores.add(() -> activation.setActivationFn(original));
             }
         }
-        return new Installed(restores);
     }
 
     private static boolean isPlainRelu(IActivation activation) {
@@ -57,24 +53,5 @@ final class MaskedReluBackprop extends ActivationReLU {
                 && ((ActivationReLU) activation).getMax() == null
                 && ((ActivationReLU) activation).getThreshold() == null
                 && ((ActivationReLU) activation).getNegativeSlope() == null;
-    }
-
-    /** The replaced activations; {@link #close()} restores them. */
-    static final class Installed implements AutoCloseable {
-        private final List<Runnable> restores;
-
-        private Installed(List<Runnable> restores) {
-            this.restores = restores;
-        }
-
-        /** How many layers got the masked backward pass. */
-        int count() {
-            return restores.size();
-        }
-
-        @Override
-        public void close() {
-            restores.forEach(Runnable::run);
-        }
     }
 }

@@ -1,8 +1,6 @@
 package io.github.fmnist.dl;
 
 import java.lang.reflect.Field;
-import java.nio.ByteOrder;
-import java.nio.FloatBuffer;
 import java.util.Map;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
@@ -19,7 +17,6 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.DynamicCustomOp;
-import org.nd4j.linalg.api.shape.Shape;
 import org.nd4j.linalg.factory.Nd4j;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -115,24 +112,16 @@ final class RowwiseBatchNormHelper implements BatchNormalizationHelper {
                 varCache = Nd4j.createUninitialized(x.dataType(), channels);
             }
         }
-        INDArray contiguous = contiguous(x);
+        INDArray contiguous = FloatViews.contiguous(x);
         int rowLength = Math.toIntExact(x.size(2) * x.size(3));
         float[] means = new float[Math.toIntExact(channels)];
         float[] variances = new float[means.length];
-        RowStatistics.combine(floats(contiguous), Math.toIntExact(contiguous.offset()), Math.toIntExact(images),
+        RowStatistics.combine(FloatViews.floats(contiguous), Math.toIntExact(contiguous.offset()), Math.toIntExact(images),
                 means.length, rowLength, means, variances);
         meanCache.assign(Nd4j.createFromArray(means));
         varCache.assign(Nd4j.createFromArray(variances));
         batchMeans = means;
         batchVariances = variances;
-    }
-
-    private static INDArray contiguous(INDArray array) {
-        return Shape.hasDefaultStridesForShape(array) && array.ordering() == 'c' ? array : array.dup('c');
-    }
-
-    private static FloatBuffer floats(INDArray contiguous) {
-        return contiguous.data().asNio().order(ByteOrder.nativeOrder()).asFloatBuffer();
     }
 
     @Override
@@ -142,8 +131,8 @@ final class RowwiseBatchNormHelper implements BatchNormalizationHelper {
         if (input.dataType() != DataType.FLOAT || input.rank() != 4 || batchMeans == null) {
             return null;
         }
-        INDArray x = contiguous(input);
-        INDArray error = contiguous(epsilon);
+        INDArray x = FloatViews.contiguous(input);
+        INDArray error = FloatViews.contiguous(epsilon);
         INDArray errorAtInput = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, input.dataType(), input.shape());
         int rowLength = Math.toIntExact(input.size(2) * input.size(3));
         if (backward == null || backward.rowLength() != rowLength) {
@@ -151,8 +140,9 @@ final class RowwiseBatchNormHelper implements BatchNormalizationHelper {
         }
         float[] dGamma = new float[batchMeans.length];
         float[] dBeta = new float[batchMeans.length];
-        backward.backward(floats(x), Math.toIntExact(x.offset()), floats(error), Math.toIntExact(error.offset()),
-                floats(errorAtInput), Math.toIntExact(errorAtInput.offset()), Math.toIntExact(input.size(0)),
+        backward.backward(FloatViews.floats(x), Math.toIntExact(x.offset()), FloatViews.floats(error),
+                Math.toIntExact(error.offset()), FloatViews.floats(errorAtInput), Math.toIntExact(errorAtInput.offset()),
+                Math.toIntExact(input.size(0)),
                 batchMeans, batchVariances, vector(gamma).toFloatVector(), eps, dGamma, dBeta);
         vector(dGammaView).assign(Nd4j.createFromArray(dGamma));
         vector(dBetaView).assign(Nd4j.createFromArray(dBeta));

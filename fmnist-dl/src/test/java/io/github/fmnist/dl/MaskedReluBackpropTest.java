@@ -46,7 +46,8 @@ class MaskedReluBackpropTest {
                 .network();
         List<IActivation> before = activations(network);
         long relus = before.stream().filter(a -> a.getClass() == ActivationReLU.class).count();
-        try (MaskedReluBackprop.Installed installed = MaskedReluBackprop.installOn(network)) {
+        try (TrainingSwaps installed = new TrainingSwaps()) {
+            MaskedReluBackprop.installOn(network, installed);
             assertEquals(relus, installed.count());
             List<IActivation> during = activations(network);
             for (int i = 0; i < before.size(); i++) {
@@ -72,7 +73,8 @@ class MaskedReluBackpropTest {
         BaseLayer first = firstRelu(network);
         ActivationReLU capped = new ActivationReLU(6.0, null, null);
         first.setActivationFn(capped);
-        try (MaskedReluBackprop.Installed installed = MaskedReluBackprop.installOn(network)) {
+        try (TrainingSwaps installed = new TrainingSwaps()) {
+            MaskedReluBackprop.installOn(network, installed);
             assertSame(capped, first.getActivationFn());
         }
     }

@@ -14,9 +14,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The prefetching loop (batches built on another thread, reused input arrays, cached pre-activations) trains the
- * bit-identical parameters the sequential loop it replaced trains, twice over, with a short last batch and
- * augmentation on.
+ * The prefetching loop (batches built on another thread, reused input arrays, cached pre-activations, the
+ * swapped-in ReLU derivative and max pooling) trains the bit-identical parameters the sequential loop it replaced
+ * trains with DL4J's own layers, twice over, with a short last batch and augmentation on.
  */
 class PrefetchingLoopTest {
 

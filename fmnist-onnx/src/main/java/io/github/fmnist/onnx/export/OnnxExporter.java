@@ -170,7 +170,7 @@ public final class OnnxExporter {
         LOG.info("int8 export of '{}': {} activation(s) quantised, calibrated ({}) on {} image(s)", network.name(),
                 plan.quantisedTensors().size(), calibration.method().label(), calibration.images().size());
         ModelProto.Builder b = quantised.toBuilder().setDocString(quantised.getDocString() + "; int8 QDQ");
-        addProperty(b, QUANTIZATION_KEY, "int8-qdq (weights: signed int8 symmetric per output channel; "
+        addProperty(b, QUANTIZATION_KEY, "int8-qdq (weights: signed int8 symmetric per output channel, |q| <= " + QdqRewriter.WEIGHT_Q_MAX + "; "
                 + "activations: unsigned 8-bit per tensor; float: the stem convolution reading the image and the logits' head)");
         addProperty(b, QUANTIZATION_KEY + ".method", calibration.method().label());
         addProperty(b, QUANTIZATION_KEY + ".calibration_size", Integer.toString(calibration.images().size()));

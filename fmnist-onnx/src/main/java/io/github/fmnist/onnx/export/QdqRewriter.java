@@ -21,7 +21,7 @@ import java.util.function.Function;
 /**
  * Turns a float fmnist graph into QDQ form: a QuantizeLinear/DequantizeLinear pair (uint8, per tensor) after
  * every activation an integer kernel of ONNX Runtime can consume or produce, and the weights of Conv and Gemm stored as signed int8
- * per output channel (symmetric, zero point 0) behind a DequantizeLinear, their biases as int32 with scale
+ * per output channel (symmetric, zero point 0, 7-bit range: see {@link #WEIGHT_Q_MAX}) behind a DequantizeLinear, their biases as int32 with scale
  * {@code input scale × weight scale}. ONNX Runtime fuses DQ → Conv/Gemm/Add → Q into QLinearConv, QGemm and
  * QLinearAdd, a ReLU before a Q with zero point 0 into the Q, and runs MaxPool and Flatten on int8 when
  * their input and output parameters agree. Everything else (BatchNorm after a ReLU, Tanh, Sigmoid,
@@ -30,6 +30,15 @@ import java.util.function.Function;
  * does the stem, the convolution reading the one-channel image (see {@link FloatStem}).
  */
 final class QdqRewriter {
+    /**
+     * Largest stored weight magnitude. Seven bits, not eight: on x86 CPUs without VNNI, ONNX Runtime's U8S8 kernels
+     * add pairs of u8 × s8 products in a saturating 16-bit lane ({@code vpmaddubsw}), and 255 · 127 · 2 exceeds
+     * 32,767; with |q| ≤ 63 a pair stays below it (255 · 63 · 2 = 32,130), so the integer accumulation is exact on
+     * every CPU and the model computes the same logits everywhere. On a CPU without VNNI, 8-bit weights put a
+     * synthetic network's logits outside their derived error bound ({@code Int8BoundTest}).
+     */
+    static final int WEIGHT_Q_MAX = 63;
+
     /** Ops with an int8 kernel that reads quantised inputs and writes a quantised output. */
     private static final Set<String> COMPUTE = Set.of("Conv", "Gemm", "Add", "AveragePool", "GlobalAveragePool");
     /** Ops that pass int8 values through unchanged when input and output share their parameters. */
@@ -255,11 +264,11 @@ final class QdqRewriter {
             float[] scales = new float[channels];
             for (int c = 0; c < channels; c++) {
                 // an all-zero channel quantises to zeros whatever its scale; 1 keeps its bias representable
-                scales[c] = maxAbs[c] > 0 ? maxAbs[c] / 127f : 1f;
+                scales[c] = maxAbs[c] > 0 ? maxAbs[c] / WEIGHT_Q_MAX : 1f;
             }
             byte[] q = new byte[values.length];
             for (int i = 0; i < values.length; i++) {
-                q[i] = (byte) Math.clamp(Math.round(values[i] / scales[channelOf.apply(i)]), -127, 127);
+                q[i] = (byte) Math.clamp(Math.round(values[i] / scales[channelOf.apply(i)]), -WEIGHT_Q_MAX, WEIGHT_Q_MAX);
             }
             String name = w.getName();
             initializers.add(tensor(name + ".int8", TensorProto.DataType.INT8_VALUE, q, dims));

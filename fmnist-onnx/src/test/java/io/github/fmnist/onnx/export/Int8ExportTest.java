@@ -164,6 +164,28 @@ class Int8ExportTest {
     }
 
     @Test
+    void storedWeightsUseSevenBitsSoNoPairOfProductsSaturatesSixteenBits() throws Exception {
+        ModelProto model = ModelProto.parseFrom(OnnxExporter.toBytes(smallCnn(3), Map.of(), int8(randomBatch(30, 4))));
+        Set<String> checked = new TreeSet<>();
+        for (var init : model.getGraph().getInitializerList()) {
+            if (init.getDataType() != io.github.fmnist.onnx.proto.OnnxIr.TensorProto.DataType.INT8_VALUE
+                    || !init.getName().endsWith(".int8")) {
+                continue;
+            }
+            int largest = 0;
+            for (byte q : init.getRawData().toByteArray()) {
+                largest = Math.max(largest, Math.abs(q));
+            }
+            // two u8 activations times two such weights, summed in a signed 16-bit lane by AVX2's vpmaddubsw
+            assertTrue(2 * 255 * largest <= Short.MAX_VALUE, init.getName() + ": |q| up to " + largest);
+            assertEquals(QdqRewriter.WEIGHT_Q_MAX, largest, init.getName() + " does not use its 7-bit range");
+            checked.add(init.getName());
+        }
+        assertTrue(checked.stream().anyMatch(n -> n.startsWith("conv2")) && checked.stream().anyMatch(n -> n.startsWith("hidden"))
+                && checked.stream().noneMatch(n -> n.startsWith("conv1")), "quantised weights: " + checked);
+    }
+
+    @Test
     void metadataRecordsTheQuantisation() throws Exception {
         ModelProto model = ModelProto.parseFrom(OnnxExporter.toBytes(smallCnn(3), Map.of(),
                 ExportOptions.int8(new Int8Calibration(randomBatch(30, 4), CalibrationMethod.PERCENTILE, 77))));
